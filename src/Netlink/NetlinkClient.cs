@@ -1,0 +1,245 @@
+using System.Buffers.Binary;
+
+namespace Netlink;
+
+/// <summary>
+/// Request/ack, single-object queries, multipart dumps and pipelined batches over one transport.
+/// Sequence numbers are owned here and nowhere else; one operation runs at a time.
+/// </summary>
+public sealed class NetlinkClient : IDisposable
+{
+    private readonly INetlinkTransport transport;
+    private readonly NetlinkClientOptions options;
+    private readonly byte[] receiveBuffer;
+    private readonly byte[] sendBuffer;
+    private readonly Lock gate = new();
+    private uint sequence;
+
+    public NetlinkClient(INetlinkTransport transport, NetlinkClientOptions? options = null)
+    {
+        this.transport = transport ?? throw new ArgumentNullException(nameof(transport));
+        this.options = options ?? new NetlinkClientOptions();
+        receiveBuffer = new byte[this.options.ReceiveBufferBytes];
+        sendBuffer = new byte[Math.Max(this.options.SendChunkBytes, this.options.MaxRequestBytes)];
+    }
+
+    /// <summary>Opens a socket of <paramref name="protocol"/>, optionally inside <paramref name="networkNamespace"/>.</summary>
+    public static NetlinkClient Open(NetlinkProtocol protocol, NetworkNamespace? networkNamespace = null, NetlinkSocketOptions? socketOptions = null) =>
+        new(NetlinkSocket.Open(protocol, socketOptions, networkNamespace));
+
+    public INetlinkTransport Transport => transport;
+
+    /// <summary>Sends one request with <c>NLM_F_ACK</c> and waits for its acknowledgement; a negative errno throws.</summary>
+    public void Execute(string operation, MessageEncoder encode)
+    {
+        ArgumentNullException.ThrowIfNull(encode);
+        lock (gate)
+        {
+            var seq = SendOne(encode, NetlinkFlags.Request | NetlinkFlags.Ack);
+            while (true)
+            {
+                var length = transport.Receive(receiveBuffer);
+                var reader = new NetlinkMessageReader(receiveBuffer.AsSpan(0, length));
+                while (reader.TryRead(out var message))
+                {
+                    if (message.Header.Sequence != seq || message.Header.Type != NetlinkMessageType.Error)
+                        continue;
+                    var error = NetlinkErrorMessage.Parse(message);
+                    if (!error.IsAck)
+                        throw error.ToException(operation);
+                    return;
+                }
+            }
+        }
+    }
+
+    /// <summary>Sends one GET request (no dump) and decodes the single reply.</summary>
+    public T Get<T>(string operation, MessageEncoder encode, MessageDecoder<T> decode)
+    {
+        ArgumentNullException.ThrowIfNull(encode);
+        ArgumentNullException.ThrowIfNull(decode);
+        lock (gate)
+        {
+            var seq = SendOne(encode, NetlinkFlags.Request);
+            while (true)
+            {
+                var length = transport.Receive(receiveBuffer);
+                var reader = new NetlinkMessageReader(receiveBuffer.AsSpan(0, length));
+                while (reader.TryRead(out var message))
+                {
+                    if (message.Header.Sequence != seq)
+                        continue;
+                    if (message.Header.Type == NetlinkMessageType.Error)
+                    {
+                        var error = NetlinkErrorMessage.Parse(message);
+                        if (error.IsAck)
+                            continue;
+                        throw error.ToException(operation);
+                    }
+
+                    return decode(message);
+                }
+            }
+        }
+    }
+
+    /// <summary>
+    /// Runs a dump (<c>NLM_F_DUMP</c>) to <c>NLMSG_DONE</c>, decoding every reply (null results are skipped).
+    /// Restarts when the kernel marks the dump interrupted, up to <see cref="NetlinkClientOptions.MaxDumpAttempts"/>.
+    /// </summary>
+    public List<T> Dump<T>(string operation, MessageEncoder encode, MessageDecoder<T?> decode)
+    {
+        ArgumentNullException.ThrowIfNull(decode);
+        var results = new List<T>();
+        DumpEach(operation, encode, results, (message, list) =>
+        {
+            var item = decode(message);
+            if (item is not null)
+                list.Add(item);
+        }, reset: list => list.Clear());
+        return results;
+    }
+
+    /// <summary>Streams a dump through <paramref name="visit"/>; <paramref name="reset"/> runs before a restart.</summary>
+    public void DumpEach<TState>(string operation, MessageEncoder encode, TState state, MessageVisitor<TState> visit, Action<TState>? reset = null)
+    {
+        ArgumentNullException.ThrowIfNull(encode);
+        ArgumentNullException.ThrowIfNull(visit);
+        lock (gate)
+        {
+            for (var attempt = 1; ; attempt++)
+            {
+                if (!DumpOnce(operation, encode, state, visit))
+                    return;
+                if (attempt >= options.MaxDumpAttempts)
+                    throw new NetlinkException($"{operation}: dump interrupted {attempt} times by concurrent changes", Errno.EINTR);
+                reset?.Invoke(state);
+            }
+        }
+    }
+
+    /// <summary>
+    /// Sends <paramref name="count"/> requests pipelined: many per <c>sendmsg</c>, with at most
+    /// <see cref="INetlinkTransport.MaxOutstandingReplies"/> unacknowledged so the receive buffer cannot overflow.
+    /// Every request gets its own result; a failure in the middle affects only that request.
+    /// If the kernel still drops acks (ENOBUFS), <see cref="NetlinkResyncRequiredException"/> is thrown: the caller must
+    /// dump and diff again, because which requests took effect is then unknown.
+    /// </summary>
+    public BatchResult ExecuteBatch(int count, BatchEncoder encode, Func<int, string> describe)
+    {
+        ArgumentOutOfRangeException.ThrowIfNegative(count);
+        ArgumentNullException.ThrowIfNull(encode);
+        ArgumentNullException.ThrowIfNull(describe);
+        var errors = new NetlinkException?[count];
+        if (count == 0)
+            return new BatchResult(errors);
+
+        lock (gate)
+        {
+            var firstSeq = unchecked(sequence + 1);
+            sequence = unchecked(sequence + (uint)count);
+            var acked = new bool[count];
+            var window = transport.MaxOutstandingReplies;
+            int next = 0, outstanding = 0;
+            while (next < count || outstanding > 0)
+            {
+                if (next < count && outstanding < window)
+                {
+                    var writer = new NetlinkWriter(sendBuffer.AsSpan(0, Math.Max(options.SendChunkBytes, options.MaxRequestBytes)));
+                    var packed = 0;
+                    while (next < count && outstanding + packed < window && writer.Capacity - writer.Position >= options.MaxRequestBytes)
+                    {
+                        var start = writer.Position;
+                        encode(ref writer, next);
+                        Stamp(sendBuffer.AsSpan(start, writer.Position - start), unchecked(firstSeq + (uint)next), NetlinkFlags.Request | NetlinkFlags.Ack);
+                        next++;
+                        packed++;
+                    }
+
+                    transport.Send(writer.Written);
+                    outstanding += packed;
+                    continue;
+                }
+
+                var length = transport.Receive(receiveBuffer);
+                var reader = new NetlinkMessageReader(receiveBuffer.AsSpan(0, length));
+                while (reader.TryRead(out var message))
+                {
+                    if (message.Header.Type != NetlinkMessageType.Error)
+                        continue;
+                    var index = unchecked((int)(message.Header.Sequence - firstSeq));
+                    if ((uint)index >= (uint)count || acked[index])
+                        continue;
+                    acked[index] = true;
+                    outstanding--;
+                    var error = NetlinkErrorMessage.Parse(message);
+                    if (!error.IsAck)
+                        errors[index] = error.ToException(describe(index));
+                }
+            }
+        }
+
+        return new BatchResult(errors);
+    }
+
+    public void Dispose() => transport.Dispose();
+
+    private bool DumpOnce<TState>(string operation, MessageEncoder encode, TState state, MessageVisitor<TState> visit)
+    {
+        var seq = SendOne(encode, NetlinkFlags.Request | NetlinkFlags.Dump);
+        var interrupted = false;
+        while (true)
+        {
+            var length = transport.Receive(receiveBuffer);
+            var reader = new NetlinkMessageReader(receiveBuffer.AsSpan(0, length));
+            while (reader.TryRead(out var message))
+            {
+                if (message.Header.Sequence != seq)
+                    continue;
+                if ((message.Header.Flags & NetlinkFlags.DumpInterrupted) != 0)
+                    interrupted = true;
+                switch (message.Header.Type)
+                {
+                    case NetlinkMessageType.Done:
+                        if (message.Payload.Length >= 4 && BinaryPrimitives.ReadInt32LittleEndian(message.Payload) is var code && code < 0)
+                            throw new NetlinkException(operation, -code);
+                        return interrupted;
+                    case NetlinkMessageType.Error:
+                        var error = NetlinkErrorMessage.Parse(message);
+                        if (!error.IsAck)
+                            throw error.ToException(operation);
+                        break;
+                    case NetlinkMessageType.Noop:
+                        break;
+                    default:
+                        if (!interrupted)
+                            visit(message, state);
+                        break;
+                }
+            }
+        }
+    }
+
+    private uint SendOne(MessageEncoder encode, NetlinkFlags flags)
+    {
+        var writer = new NetlinkWriter(sendBuffer);
+        encode(ref writer);
+        var seq = unchecked(++sequence);
+        var written = sendBuffer.AsSpan(0, writer.Position);
+        Stamp(written, seq, flags);
+        transport.Send(written);
+        return seq;
+    }
+
+    private static void Stamp(Span<byte> message, uint seq, NetlinkFlags flags)
+    {
+        var header = NetlinkHeader.Read(message);
+        if (header.Length != message.Length)
+            throw new InvalidOperationException(
+                $"an encoder must write exactly one complete message (header says {header.Length} bytes, {message.Length} written)");
+        (header with { Sequence = seq, Flags = header.Flags | flags }).Write(message);
+    }
+}
+
+/// <summary>Receives one dump reply together with caller state (avoids a closure per dump).</summary>
+public delegate void MessageVisitor<in TState>(NetlinkMessage message, TState state);
