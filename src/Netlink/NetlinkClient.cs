@@ -143,7 +143,8 @@ public sealed class NetlinkClient : IDisposable
             int next = 0, outstanding = 0;
             while (next < count || outstanding > 0)
             {
-                if (next < count && outstanding < window)
+                // Refill only once half the window has drained, so each sendmsg carries many requests.
+                if (next < count && outstanding <= window / 2)
                 {
                     var writer = new NetlinkWriter(sendBuffer.AsSpan(0, Math.Max(options.SendChunkBytes, options.MaxRequestBytes)));
                     var packed = 0;
