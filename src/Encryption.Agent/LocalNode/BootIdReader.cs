@@ -1,0 +1,16 @@
+using Encryption.Agent.Options;
+
+namespace Encryption.Agent.LocalNode;
+
+/// <summary>The node's boot ID: the explicit one from the options (lab nodes each get their own), else the kernel's.</summary>
+internal static class BootIdReader
+{
+    /// <summary>Same as: <c>cat /proc/sys/kernel/random/boot_id</c>.</summary>
+    public static string Read(AgentOptions options)
+    {
+        ArgumentNullException.ThrowIfNull(options);
+        if (options.BootId is { } explicitId)
+            return explicitId.Trim().ToLowerInvariant();
+        return File.ReadAllText(options.BootIdFile).Trim().ToLowerInvariant();
+    }
+}

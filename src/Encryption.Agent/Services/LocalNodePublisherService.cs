@@ -1,0 +1,65 @@
+using Encryption.Agent.LocalNode;
+using Encryption.Agent.Logging;
+using Encryption.Agent.Options;
+using Encryption.Agent.State;
+using Encryption.Core.Cluster;
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Logging;
+
+namespace Encryption.Agent.Services;
+
+/// <summary>
+/// Keeps this node's object in the cluster source current: publishes it at start (retrying with backoff), then on
+/// every resync tick republishes if what the source holds differs from what the agent advertises (a deleted or
+/// stale document, a new backend key).
+/// </summary>
+internal sealed class LocalNodePublisherService(
+    IClusterSource source,
+    LocalNodeSource localNode,
+    AgentOptions options,
+    AgentState state,
+    TimeProvider time,
+    ILogger<LocalNodePublisherService> logger) : BackgroundService
+{
+    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
+    {
+        try
+        {
+            await PublishWithRetryAsync(stoppingToken).ConfigureAwait(false);
+            using var ticks = new PeriodicTimer(options.ResyncInterval, time);
+            while (await ticks.WaitForNextTickAsync(stoppingToken).ConfigureAwait(false))
+            {
+                var published = source.Current.Nodes.GetValueOrDefault(localNode.Name);
+                if (!NodeAdvertisement.Same(published, localNode.Desired()))
+                {
+                    ClusterLog.Drifted(logger, localNode.Name);
+                    await PublishWithRetryAsync(stoppingToken).ConfigureAwait(false);
+                }
+            }
+        }
+        catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
+        {
+        }
+    }
+
+    private async Task PublishWithRetryAsync(CancellationToken cancellationToken)
+    {
+        for (var failures = 1; ; failures++)
+        {
+            var node = localNode.Desired();
+            try
+            {
+                await source.PublishLocalNodeAsync(node, cancellationToken).ConfigureAwait(false);
+                state.LocalNodePublished();
+                ClusterLog.Published(logger, node.Name);
+                return;
+            }
+            catch (Exception e) when (e is not OperationCanceledException || !cancellationToken.IsCancellationRequested)
+            {
+                var delay = Backoff.Default.Delay(failures);
+                ClusterLog.PublishFailed(logger, node.Name, delay, e);
+                await Task.Delay(delay, time, cancellationToken).ConfigureAwait(false);
+            }
+        }
+    }
+}
