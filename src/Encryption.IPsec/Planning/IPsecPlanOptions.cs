@@ -1,3 +1,5 @@
+using Encryption.Core.Configuration;
+
 namespace Encryption.IPsec.Planning;
 
 /// <summary>What the planner needs from the validated options.</summary>

@@ -5,6 +5,8 @@ using Encryption.Core.Cluster;
 using Encryption.IPsec.Keys;
 using Encryption.IPsec.Rotation;
 
+using Encryption.Core.Configuration;
+
 namespace Encryption.IPsec.Planning;
 
 /// <summary>Computes the tunnels from a cluster snapshot and the key ring. Pure: no I/O, no clock.</summary>
