@@ -1,3 +1,4 @@
+using System.Collections.Immutable;
 using System.Net;
 using Encryption.Core.Backends;
 using static Encryption.Core.Configuration.OptionKeys;
@@ -79,6 +80,11 @@ public static class OptionsBinder
             Agent = new AgentOptions
             {
                 NodeName = context.IsSet(NodeName) ? r.String(NodeName) : hostname ?? "",
+                IPv4 = r.Address(NodeIPv4),
+                IPv6 = r.Address(NodeIPv6),
+                PodCidrs = r.List<IPNetwork>(PodCidrs, "a CIDR", (string s, out IPNetwork v) => OptionValueParsers.TryParseCidr(s, out v, out _)),
+                PodIps = r.List<IPAddress>(PodIps, "an IP address", (string s, out IPAddress v) => IPAddress.TryParse(s, out v!)),
+                BootId = r.String(BootId),
                 ClusterSource = r.Enum(ClusterSource) == "kubernetes" ? ClusterSourceKind.Kubernetes : ClusterSourceKind.File,
                 FileStoreDirectory = r.String(FileStoreDir),
                 StatusSocketPath = r.String(StatusSocket),
@@ -89,6 +95,8 @@ public static class OptionsBinder
             },
         };
     }
+
+    private delegate bool TryParse<T>(string text, out T value);
 
     private readonly struct Reader(ValidationContext context)
     {
@@ -151,6 +159,31 @@ public static class OptionsBinder
             if (hadHostBits)
                 context.Warning(key, $"has bits set after the prefix length; using {value}");
             return value;
+        }
+
+        public IPAddress? Address(string key)
+        {
+            var text = context.Merged.Raw(key).Trim();
+            if (text.Length == 0)
+                return null;
+            if (IPAddress.TryParse(text, out var value))
+                return value;
+            context.Fail(key, "not an IP address");
+            return null;
+        }
+
+        public ImmutableArray<T> List<T>(string key, string what, TryParse<T> parse)
+        {
+            var items = ImmutableArray.CreateBuilder<T>();
+            foreach (var part in context.Merged.Raw(key).Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries))
+            {
+                if (parse(part, out var value))
+                    items.Add(value);
+                else
+                    context.Fail(key, $"'{part}' is not {what}");
+            }
+
+            return items.ToImmutable();
         }
 
         public Uri Url(string key)

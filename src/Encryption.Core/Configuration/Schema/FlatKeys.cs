@@ -17,6 +17,12 @@ public static class FlatKeys
     /// <summary>The full key path; the chart renders <c>&lt;mountPath&gt;/&lt;keyFile&gt;</c>.</summary>
     public const string IPsecKeyFile = "ipsec-key-file";
 
+    /// <summary>
+    /// The product's shorthand <c>backend=none|ipsec|wireguard|ztunnel</c>: an explicit choice, like
+    /// <c>--set encryption.type=...</c>, so it replaces rather than conflicts with what earlier sources enabled.
+    /// </summary>
+    public const string Backend = "backend";
+
     public const string EnvironmentPrefix = "ENCRYPTION_";
 
     /// <summary>The backend each <c>enable-*</c> switch turns on.</summary>
@@ -43,7 +49,7 @@ public static class FlatKeys
 
     /// <summary>All flat keys: definitions, switches, <c>ipsec-key-file</c> and flat aliases.</summary>
     public static IEnumerable<string> Names =>
-        ByFlatKey.Keys.Concat(Switches.Keys).Append(IPsecKeyFile)
+        ByFlatKey.Keys.Concat(Switches.Keys).Append(IPsecKeyFile).Append(Backend)
             .Concat(OptionCatalog.Aliases.Where(a => IsFlatSpelling(a.Spelling)).Select(a => a.Spelling));
 
     /// <summary>Whether a flat key takes a boolean (so a bare <c>--flag</c> means true).</summary>
@@ -66,6 +72,26 @@ public static class FlatKeys
         if (Switches.TryGetValue(flatKey, out var type))
         {
             layer.AddSwitch(new BackendSwitch(type, value, spelledAs, origin));
+            return true;
+        }
+
+        if (flatKey == Backend)
+        {
+            var name = value.Trim().ToLowerInvariant();
+            if (name is "none" or "disabled")
+            {
+                layer.Add(new OptionAssignment(OptionKeys.Enabled, "false", spelledAs, value, origin));
+            }
+            else if (OptionValueParsers.MatchEnum(name, OptionCatalog.Get(OptionKeys.BackendType).AllowedValues) is { } backendType)
+            {
+                layer.Add(new OptionAssignment(OptionKeys.Enabled, "true", spelledAs, value, origin));
+                layer.Add(new OptionAssignment(OptionKeys.BackendType, backendType, spelledAs, value, origin));
+            }
+            else
+            {
+                layer.Error(new OptionProblem(spelledAs, value, origin.ToString(), "must be one of none, ipsec, wireguard, ztunnel") { CanonicalKey = OptionKeys.BackendType });
+            }
+
             return true;
         }
 

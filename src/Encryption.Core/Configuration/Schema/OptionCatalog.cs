@@ -87,15 +87,22 @@ public static class OptionCatalog
 
         // agent.*  (the product's own options)
         new(NodeName, OptionKind.String, "", "This node's name (a DNS-1123 subdomain); defaults to the host name.") { FlatKey = "node-name", IsExtension = true },
+        new(NodeIPv4, OptionKind.IPAddress, "", "This node's underlay IPv4 address (file store; Kubernetes gives it on the node object).")
+        { FlatKey = "ipv4", IsExtension = true },
+        new(NodeIPv6, OptionKind.IPAddress, "", "This node's underlay IPv6 address.") { FlatKey = "ipv6", IsExtension = true },
+        new(PodCidrs, OptionKind.CidrList, "", "This node's pod CIDRs.") { FlatKey = "pod-cidrs", IsExtension = true },
+        new(PodIps, OptionKind.IPAddressList, "", "IPs of the pods on this node.") { FlatKey = "pod-ips", IsExtension = true },
+        new(BootId, OptionKind.String, "", "An explicit boot ID (a UUID); the lab gives each node its own. Empty reads the boot ID file.")
+        { FlatKey = "boot-id", IsExtension = true },
         new(ClusterSource, OptionKind.Enum, "file", "Where nodes come from: file (a shared directory, the lab) or kubernetes (CiliumNode objects).")
         { FlatKey = "cluster-source", IsExtension = true, AllowedValues = ["file", "kubernetes"] },
-        new(FileStoreDir, OptionKind.Path, "/var/run/encryption/cluster", "The file store directory (cluster-source=file).") { FlatKey = "file-store-dir", IsExtension = true },
-        new(StatusSocket, OptionKind.Path, "/var/run/encryption/status.sock", "Unix socket of the local status API.") { FlatKey = "status-socket", IsExtension = true },
+        new(FileStoreDir, OptionKind.Path, "/var/lib/encryption/nodes", "The file store directory (cluster-source=file).") { FlatKey = "store-dir", IsExtension = true },
+        new(StatusSocket, OptionKind.Path, "/var/run/encryption/agent.sock", "Unix socket of the local status API.") { FlatKey = "status-socket", IsExtension = true },
         new(BootIdFile, OptionKind.Path, "/proc/sys/kernel/random/boot_id",
             "Boot ID source (Cilium's hidden boot-id-file); lab nodes share a kernel, so each can be given its own.")
         { FlatKey = "boot-id-file" },
-        new(ResyncInterval, OptionKind.Duration, "5m", "Period of the full resync that repairs drift.") { FlatKey = "encryption-resync-interval", IsExtension = true },
-        new(MetricsAddress, OptionKind.String, "", "host:port of the Prometheus endpoint; empty disables it.") { FlatKey = "prometheus-serve-addr" },
+        new(ResyncInterval, OptionKind.Duration, "30s", "Period of the full resync that repairs drift.") { FlatKey = "resync-interval", IsExtension = true },
+        new(MetricsAddress, OptionKind.String, "", "IP:PORT or :PORT of the Prometheus and /healthz endpoint; empty disables it.") { FlatKey = "prometheus-serve-addr" },
         new(Kubeconfig, OptionKind.Path, "", "kubeconfig for cluster-source=kubernetes; empty means in-cluster.") { FlatKey = "k8s-kubeconfig-path" },
     ];
 

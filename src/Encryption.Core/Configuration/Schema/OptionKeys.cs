@@ -50,6 +50,11 @@ public static class OptionKeys
     public const string ClusterMeshConfigPath = "clustermesh.configPath";
 
     public const string NodeName = "agent.nodeName";
+    public const string NodeIPv4 = "agent.ipv4";
+    public const string NodeIPv6 = "agent.ipv6";
+    public const string PodCidrs = "agent.podCidrs";
+    public const string PodIps = "agent.podIps";
+    public const string BootId = "agent.bootId";
     public const string ClusterSource = "agent.clusterSource";
     public const string FileStoreDir = "agent.fileStoreDir";
     public const string StatusSocket = "agent.statusSocket";

@@ -19,4 +19,13 @@ public enum OptionKind
 
     /// <summary>An absolute URL (<c>https://localhost:15012</c>).</summary>
     Url,
+
+    /// <summary>One IP address.</summary>
+    IPAddress,
+
+    /// <summary>Comma-separated prefixes (a YAML list in a values file).</summary>
+    CidrList,
+
+    /// <summary>Comma-separated IP addresses (a YAML list in a values file).</summary>
+    IPAddressList,
 }

@@ -76,6 +76,19 @@ public static class ValuesYamlSource
         if (OptionCatalog.OpaqueKeys.Contains(path))
             return;
 
+        if (LeafKeys.Contains(path) && node is YamlSequenceNode sequence && IsList(path))
+        {
+            if (sequence.Children.Any(c => c is not YamlScalarNode))
+            {
+                layer.Error(new OptionProblem(path, Describe(node), origin.ToString(), "expected a list of single values") { CanonicalKey = path });
+                return;
+            }
+
+            var joined = string.Join(',', sequence.Children.Cast<YamlScalarNode>().Select(s => s.Value));
+            layer.Add(new OptionAssignment(path, joined, origin));
+            return;
+        }
+
         if (LeafKeys.Contains(path))
         {
             if (node is not YamlScalarNode scalar)
@@ -116,6 +129,9 @@ public static class ValuesYamlSource
                 break;
         }
     }
+
+    private static bool IsList(string path) =>
+        OptionCatalog.TryGet(path, out var definition) && definition.Kind is OptionKind.CidrList or OptionKind.IPAddressList;
 
     private static string KeyName(YamlNode key) => key is YamlScalarNode scalar ? scalar.Value ?? "" : Describe(key);
 
