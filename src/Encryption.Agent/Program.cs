@@ -1,8 +1,8 @@
 using Encryption.Agent.Backends;
 using Encryption.Agent.Hosting;
 using Encryption.Agent.LocalNode;
-using Encryption.Agent.Options;
 using Encryption.Agent.State;
+using Encryption.Core.Configuration;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.Extensions.DependencyInjection;
 
@@ -12,10 +12,21 @@ internal static class Program
 {
     public static async Task<int> Main(string[] args)
     {
-        var options = AgentOptionsReader.Read(args, Environment.GetEnvironmentVariable("K8S_NODE_NAME"), out var errors);
-        if (options is null)
+        // `encryption-agent backends`: the backends this build can run, one per line (the lab asks before creating anything).
+        if (args is ["backends"])
         {
-            foreach (var error in errors)
+            foreach (var type in BackendFactory.Built.Order())
+                Console.WriteLine(BackendNames.Name(type));
+            return 0;
+        }
+
+        // Options: values file < config directory < environment (ENCRYPTION_*) < flags (--node-name, --backend, ...).
+        var loaded = OptionsLoader.Load(OptionsSources.FromProcess(args));
+        foreach (var warning in loaded.Warnings)
+            await Console.Error.WriteLineAsync($"encryption-agent: warning: {warning}").ConfigureAwait(false);
+        if (loaded.Options is not { } options)
+        {
+            foreach (var error in loaded.Errors)
                 await Console.Error.WriteLineAsync($"encryption-agent: {error}").ConfigureAwait(false);
             return 2;
         }
@@ -23,7 +34,7 @@ internal static class Program
         WebApplication app;
         try
         {
-            app = AgentHost.Build(options, BootIdReader.Read(options));
+            app = AgentHost.Build(options, BootIdReader.Read(options.Agent));
         }
         catch (BackendNotBuiltException e)
         {

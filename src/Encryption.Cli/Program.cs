@@ -1,10 +1,25 @@
+using Encryption.Cli.Commands;
+using Encryption.Cli.Lab;
+using Spectre.Console;
+using System.CommandLine;
+
 namespace Encryption.Cli;
 
 internal static class Program
 {
-    public static int Main()
+    public static Task<int> Main(string[] args)
     {
-        Console.Error.WriteLine("encrypt: not built yet");
-        return 1;
+        var console = AnsiConsole.Create(new AnsiConsoleSettings { Out = new AnsiConsoleOutput(Console.Out) });
+        if (Console.IsOutputRedirected)
+            console.Profile.Width = 160;
+        var time = TimeProvider.System;
+
+        // Room for the IPsec work: `keys` (create/rotate/status) and `diagnose` join here.
+        var root = new RootCommand("encrypt: transparent encryption for the nodes and pods of a cluster")
+        {
+            StatusCommand.Create(console),
+            LabCommand.Create(new LabConsole(console, time), time),
+        };
+        return root.Parse(args).InvokeAsync();
     }
 }

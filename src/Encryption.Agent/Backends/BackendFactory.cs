@@ -1,4 +1,4 @@
-using Encryption.Agent.Options;
+using Encryption.Core.Configuration;
 using Encryption.Core.Backends;
 
 namespace Encryption.Agent.Backends;
@@ -10,11 +10,11 @@ internal static class BackendFactory
     public static readonly IReadOnlySet<EncryptionType> Built = new HashSet<EncryptionType> { EncryptionType.None };
 
     /// <exception cref="BackendNotBuiltException">The backend has no implementation in this build.</exception>
-    public static IEncryptionBackend Create(AgentOptions options, IServiceProvider services)
+    public static IEncryptionBackend Create(EncryptionOptions options, IServiceProvider services)
     {
         ArgumentNullException.ThrowIfNull(options);
         ArgumentNullException.ThrowIfNull(services);
-        return options.Backend switch
+        return options.EffectiveType switch
         {
             EncryptionType.None => new NoneBackend(),
             var other => throw new BackendNotBuiltException($"backend {BackendNames.Name(other)}"),

@@ -1,7 +1,7 @@
 using Encryption.Agent.Backends;
 using Encryption.Agent.LocalNode;
 using Encryption.Agent.Logging;
-using Encryption.Agent.Options;
+using Encryption.Core.Configuration;
 using Encryption.Agent.Services;
 using Encryption.Agent.State;
 using Encryption.Agent.Status;
@@ -21,7 +21,7 @@ namespace Encryption.Agent.Hosting;
 /// </summary>
 internal static class AgentHost
 {
-    public static WebApplication Build(AgentOptions options, string bootId)
+    public static WebApplication Build(EncryptionOptions options, string bootId)
     {
         ArgumentNullException.ThrowIfNull(options);
         var builder = WebApplication.CreateSlimBuilder();
@@ -41,7 +41,7 @@ internal static class AgentHost
         services.AddSingleton<AgentState>();
         services.AddSingleton(provider => BackendFactory.Create(options, provider));
         services.AddSingleton(provider => ClusterSourceFactory.Create(options, provider));
-        services.AddSingleton(provider => new LocalNodeSource(LocalNodeSource.BaseNode(options, bootId), provider.GetRequiredService<IEncryptionBackend>()));
+        services.AddSingleton(provider => new LocalNodeSource(LocalNodeSource.BaseNode(options.Agent, bootId), provider.GetRequiredService<IEncryptionBackend>()));
 
         // Start order matters: the apply loop subscribes to changes before the source lists.
         services.AddHostedService<BackendApplyService>();
@@ -50,8 +50,8 @@ internal static class AgentHost
 
         builder.WebHost.ConfigureKestrel(kestrel =>
         {
-            kestrel.ListenUnixSocket(options.StatusSocket);
-            if (options.PrometheusEndpoint is { } endpoint)
+            kestrel.ListenUnixSocket(options.Agent.StatusSocketPath);
+            if (options.Agent.MetricsEndpoint is { } endpoint)
                 kestrel.Listen(endpoint);
         });
 
@@ -63,19 +63,19 @@ internal static class AgentHost
         _ = app.Services.GetRequiredService<IClusterSource>();
 
         var logger = app.Services.GetRequiredService<ILoggerFactory>().CreateLogger("Encryption.Agent");
-        StatusSocket.Prepare(options.StatusSocket, logger);
+        StatusSocket.Prepare(options.Agent.StatusSocketPath, logger);
         app.Lifetime.ApplicationStarted.Register(() =>
         {
-            HostLog.StatusSocket(logger, options.StatusSocket);
-            if (options.PrometheusEndpoint is { } endpoint)
+            HostLog.StatusSocket(logger, options.Agent.StatusSocketPath);
+            if (options.Agent.MetricsEndpoint is { } endpoint)
                 HostLog.PrometheusEndpoint(logger, endpoint);
         });
         app.Lifetime.ApplicationStopped.Register(() =>
         {
-            StatusSocket.Remove(options.StatusSocket);
+            StatusSocket.Remove(options.Agent.StatusSocketPath);
             HostLog.Stopped(logger);
         });
-        HostLog.Starting(logger, options.NodeName, BackendNames.Name(options.Backend), options.ClusterSource.ToString().ToLowerInvariant(), bootId);
+        HostLog.Starting(logger, options.Agent.NodeName, BackendNames.Name(options.EffectiveType), options.Agent.ClusterSource.ToString().ToLowerInvariant(), bootId);
         return app;
     }
 }

@@ -1,5 +1,5 @@
 using Encryption.Agent.Backends;
-using Encryption.Agent.Options;
+using Encryption.Core.Configuration;
 using Encryption.Core.Cluster;
 
 namespace Encryption.Agent.Hosting;
@@ -8,10 +8,10 @@ namespace Encryption.Agent.Hosting;
 internal static class ClusterSourceFactory
 {
     /// <exception cref="BackendNotBuiltException">The source has no implementation in this build.</exception>
-    public static IClusterSource Create(AgentOptions options, IServiceProvider services)
+    public static IClusterSource Create(EncryptionOptions options, IServiceProvider services)
     {
         ArgumentNullException.ThrowIfNull(options);
-        return options.ClusterSource switch
+        return options.Agent.ClusterSource switch
         {
             ClusterSourceKind.File => throw new BackendNotBuiltException("cluster source \"file\""),
             _ => throw new BackendNotBuiltException("cluster source \"kubernetes\""),

@@ -1,4 +1,4 @@
-using Encryption.Agent.Options;
+using Encryption.Core.Configuration;
 
 namespace Encryption.Agent.LocalNode;
 
@@ -9,8 +9,8 @@ internal static class BootIdReader
     public static string Read(AgentOptions options)
     {
         ArgumentNullException.ThrowIfNull(options);
-        if (options.BootId is { } explicitId)
-            return explicitId.Trim().ToLowerInvariant();
+        if (options.BootId.Length > 0)
+            return options.BootId.Trim().ToLowerInvariant();
         return File.ReadAllText(options.BootIdFile).Trim().ToLowerInvariant();
     }
 }

@@ -1,4 +1,4 @@
-using Encryption.Agent.Options;
+using Encryption.Core.Configuration;
 using Encryption.Core.Backends;
 using Encryption.Core.Cluster;
 

@@ -2,12 +2,12 @@ using Microsoft.Extensions.Logging;
 
 namespace Encryption.Agent.Logging;
 
-/// <summary>The status API. Event ids 1300-1399.</summary>
+/// <summary>The status API. Event ids 8300-8399.</summary>
 internal static partial class StatusLog
 {
-    [LoggerMessage(1300, LogLevel.Warning, "Backend status failed")]
+    [LoggerMessage(8300, LogLevel.Warning, "Backend status failed")]
     public static partial void BackendStatusFailed(ILogger logger, Exception exception);
 
-    [LoggerMessage(1301, LogLevel.Information, "Removed stale status socket {Path}")]
+    [LoggerMessage(8301, LogLevel.Information, "Removed stale status socket {Path}")]
     public static partial void RemovedStaleSocket(ILogger logger, string path);
 }

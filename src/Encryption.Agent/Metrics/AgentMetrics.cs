@@ -1,4 +1,5 @@
-using Encryption.Agent.Options;
+using Encryption.Agent.Backends;
+using Encryption.Core.Configuration;
 using Encryption.Agent.State;
 using Encryption.Core.Backends;
 
@@ -10,14 +11,14 @@ namespace Encryption.Agent.Metrics;
 /// </summary>
 internal static class AgentMetrics
 {
-    public static string Render(AgentOptions options, AgentStateSnapshot state, BackendStatus? status)
+    public static string Render(EncryptionOptions options, AgentStateSnapshot state, BackendStatus? status)
     {
         ArgumentNullException.ThrowIfNull(options);
         ArgumentNullException.ThrowIfNull(state);
         var w = new PrometheusTextWriter();
 
         w.Family("encryption_agent_info", "gauge", "Agent identity: node name and backend");
-        w.Sample(1, ("backend", BackendNames.Name(options.Backend)), ("node", options.NodeName));
+        w.Sample(1, ("backend", BackendNames.Name(options.EffectiveType)), ("node", options.Agent.NodeName));
 
         w.Family("cilium_controllers_runs_total", "counter", "Number of times that a controller process was run");
         w.Sample(state.ApplySuccesses, ("status", "success"));

@@ -1,6 +1,7 @@
+using Encryption.Agent.Backends;
 using Encryption.Agent.LocalNode;
 using Encryption.Agent.Logging;
-using Encryption.Agent.Options;
+using Encryption.Core.Configuration;
 using Encryption.Agent.State;
 using Encryption.Core.Backends;
 using Encryption.Core.Cluster;
@@ -18,7 +19,7 @@ internal sealed class BackendApplyService(
     IEncryptionBackend backend,
     IClusterSource source,
     LocalNodeSource localNode,
-    AgentOptions options,
+    EncryptionOptions options,
     AgentState state,
     TimeProvider time,
     IHostApplicationLifetime lifetime,
@@ -76,7 +77,7 @@ internal sealed class BackendApplyService(
 
     private async Task ResyncTicksAsync(CancellationToken cancellationToken)
     {
-        using var ticks = new PeriodicTimer(options.ResyncInterval, time);
+        using var ticks = new PeriodicTimer(options.Agent.ResyncInterval, time);
         while (await ticks.WaitForNextTickAsync(cancellationToken).ConfigureAwait(false))
             trigger.Request("periodic resync");
     }

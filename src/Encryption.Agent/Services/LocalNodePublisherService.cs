@@ -1,6 +1,6 @@
 using Encryption.Agent.LocalNode;
 using Encryption.Agent.Logging;
-using Encryption.Agent.Options;
+using Encryption.Core.Configuration;
 using Encryption.Agent.State;
 using Encryption.Core.Cluster;
 using Microsoft.Extensions.Hosting;
@@ -16,7 +16,7 @@ namespace Encryption.Agent.Services;
 internal sealed class LocalNodePublisherService(
     IClusterSource source,
     LocalNodeSource localNode,
-    AgentOptions options,
+    EncryptionOptions options,
     AgentState state,
     TimeProvider time,
     ILogger<LocalNodePublisherService> logger) : BackgroundService
@@ -26,7 +26,7 @@ internal sealed class LocalNodePublisherService(
         try
         {
             await PublishWithRetryAsync(stoppingToken).ConfigureAwait(false);
-            using var ticks = new PeriodicTimer(options.ResyncInterval, time);
+            using var ticks = new PeriodicTimer(options.Agent.ResyncInterval, time);
             while (await ticks.WaitForNextTickAsync(stoppingToken).ConfigureAwait(false))
             {
                 var published = source.Current.Nodes.GetValueOrDefault(localNode.Name);

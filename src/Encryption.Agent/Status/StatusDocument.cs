@@ -1,5 +1,6 @@
+using Encryption.Agent.Backends;
 using Encryption.Agent.Metrics;
-using Encryption.Agent.Options;
+using Encryption.Core.Configuration;
 using Encryption.Agent.State;
 using Encryption.Core.Backends;
 using System.Globalization;
@@ -15,7 +16,7 @@ namespace Encryption.Agent.Status;
 /// </summary>
 internal static class StatusDocument
 {
-    public static JsonObject Build(AgentOptions options, AgentStateSnapshot state, BackendStatus backend)
+    public static JsonObject Build(EncryptionOptions options, AgentStateSnapshot state, BackendStatus backend)
     {
         ArgumentNullException.ThrowIfNull(options);
         ArgumentNullException.ThrowIfNull(state);
@@ -28,7 +29,7 @@ internal static class StatusDocument
 
         return new JsonObject
         {
-            ["node"] = options.NodeName,
+            ["node"] = options.Agent.NodeName,
             ["type"] = BackendNames.Name(backend.Type),
             ["health"] = AgentMetrics.Worst(agentHealth, backend.Health).ToString(),
             ["problems"] = new JsonArray([.. problems.Select(p => JsonValue.Create(p))]),

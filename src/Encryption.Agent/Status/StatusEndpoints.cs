@@ -1,6 +1,6 @@
 using Encryption.Agent.Logging;
 using Encryption.Agent.Metrics;
-using Encryption.Agent.Options;
+using Encryption.Core.Configuration;
 using Encryption.Agent.State;
 using Encryption.Core.Backends;
 using Microsoft.AspNetCore.Builder;
@@ -21,7 +21,7 @@ internal static class StatusEndpoints
 
     public static void Map(IEndpointRouteBuilder routes)
     {
-        routes.MapGet(StatusPath, async (IEncryptionBackend backend, AgentOptions options, AgentState state, ILogger<AgentState> logger, CancellationToken ct) =>
+        routes.MapGet(StatusPath, async (IEncryptionBackend backend, EncryptionOptions options, AgentState state, ILogger<AgentState> logger, CancellationToken ct) =>
         {
             var status = await BackendStatusAsync(backend, logger, ct).ConfigureAwait(false);
             var document = StatusDocument.Build(options, state.Snapshot(), status);
@@ -39,7 +39,7 @@ internal static class StatusEndpoints
                 : Results.Text($"{health.ToString().ToLowerInvariant()}\n{string.Concat(all.Select(p => p + "\n"))}", "text/plain", statusCode: StatusCodes.Status503ServiceUnavailable);
         });
 
-        routes.MapGet("/metrics", async (IEncryptionBackend backend, AgentOptions options, AgentState state, ILogger<AgentState> logger, CancellationToken ct) =>
+        routes.MapGet("/metrics", async (IEncryptionBackend backend, EncryptionOptions options, AgentState state, ILogger<AgentState> logger, CancellationToken ct) =>
         {
             var status = await BackendStatusAsync(backend, logger, ct).ConfigureAwait(false);
             return Results.Text(AgentMetrics.Render(options, state.Snapshot(), status), PrometheusTextWriter.ContentType);

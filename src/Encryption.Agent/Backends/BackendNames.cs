@@ -1,6 +1,6 @@
 using Encryption.Core.Backends;
 
-namespace Encryption.Agent.Options;
+namespace Encryption.Agent.Backends;
 
 /// <summary>The names operators type for backends (<c>--backend ipsec</c>), the same as Helm's <c>encryption.type</c>.</summary>
 internal static class BackendNames

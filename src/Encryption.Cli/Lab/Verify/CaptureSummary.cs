@@ -1,0 +1,19 @@
+using System.Collections.Immutable;
+
+namespace Encryption.Cli.Lab.Verify;
+
+/// <summary>What the underlay capture showed: packets per kind, plaintext pod packets, the first of them.</summary>
+internal sealed record CaptureSummary(int Total, ImmutableSortedDictionary<PacketKind, int> Counts, int Offending, int PayloadVisible, ClassifiedPacket? FirstOffending)
+{
+    public bool PlaintextSeen => Offending > 0;
+
+    public int Count(PacketKind kind) => Counts.GetValueOrDefault(kind);
+
+    public static CaptureSummary From(IReadOnlyList<ClassifiedPacket> packets)
+    {
+        ArgumentNullException.ThrowIfNull(packets);
+        var counts = PacketKinds.All.ToImmutableSortedDictionary(k => k, k => packets.Count(p => p.Kind == k));
+        var offending = packets.Where(p => p.Offending).ToList();
+        return new CaptureSummary(packets.Count, counts, offending.Count, packets.Count(p => p.VisiblePayload is not null), offending.FirstOrDefault());
+    }
+}
