@@ -26,6 +26,12 @@ internal static class StatusCommand
         command.SetAction(async (parse, cancellationToken) =>
         {
             var path = parse.GetValue(socket)!;
+            if (!File.Exists(path))
+            {
+                console.MarkupLine($"[red]no agent socket at {Markup.Escape(path)}: is the agent running? (--socket or {SocketEnvironmentVariable} names another)[/]");
+                return 1;
+            }
+
             try
             {
                 using var client = new AgentClient(path, TimeSpan.FromSeconds(10));

@@ -27,6 +27,12 @@ internal sealed class LabStatusView(LabConsole console)
             console.Heading($"── {node.Name} ({node.Namespace}, {node.IPv4}, pod CIDR {node.PodCidr}) agent pid {agent?.Pid.ToString(System.Globalization.CultureInfo.InvariantCulture) ?? "-"} {(running ? "running" : "NOT RUNNING")}");
             if (agent is null)
                 continue;
+            if (!File.Exists(agent.Socket))
+            {
+                console.Bad($"agent unreachable: no socket at {agent.Socket}");
+                continue;
+            }
+
             try
             {
                 using var client = new AgentClient(agent.Socket, TimeSpan.FromSeconds(5));

@@ -3,7 +3,13 @@ using System.Collections.Immutable;
 namespace Encryption.Cli.Lab.Verify;
 
 /// <summary>What the underlay capture showed: packets per kind, plaintext pod packets, the first of them.</summary>
-internal sealed record CaptureSummary(int Total, ImmutableSortedDictionary<PacketKind, int> Counts, int Offending, int PayloadVisible, ClassifiedPacket? FirstOffending)
+internal sealed record CaptureSummary(
+    int Total,
+    ImmutableSortedDictionary<PacketKind, int> Counts,
+    int Offending,
+    int PayloadVisible,
+    ClassifiedPacket? FirstOffending,
+    ClassifiedPacket? FirstPayloadVisible)
 {
     public bool PlaintextSeen => Offending > 0;
 
@@ -14,6 +20,7 @@ internal sealed record CaptureSummary(int Total, ImmutableSortedDictionary<Packe
         ArgumentNullException.ThrowIfNull(packets);
         var counts = PacketKinds.All.ToImmutableSortedDictionary(k => k, k => packets.Count(p => p.Kind == k));
         var offending = packets.Where(p => p.Offending).ToList();
-        return new CaptureSummary(packets.Count, counts, offending.Count, packets.Count(p => p.VisiblePayload is not null), offending.FirstOrDefault());
+        var readable = packets.Where(p => p.VisiblePayload is not null).ToList();
+        return new CaptureSummary(packets.Count, counts, offending.Count, readable.Count, offending.FirstOrDefault(), readable.FirstOrDefault());
     }
 }

@@ -87,10 +87,15 @@ internal sealed class LabVerify(LabConsole console, TimeProvider time)
             : "";
         console.Line($"plaintext seen: {plaintext}{detail}");
         if (summary.FirstOffending is { } first)
-        {
-            console.Line(string.Create(CultureInfo.InvariantCulture, $"first offending packet: #{first.Number} +{first.Offset.TotalSeconds:0.000000}s {first.Description}"));
-            if (first.VisiblePayload is { } payload)
-                console.Line($"  payload: {payload}");
-        }
+            Evidence("first offending packet", first);
+        if (summary.FirstPayloadVisible is { } readable && readable != summary.FirstOffending)
+            Evidence("first packet with readable probe payload", readable);
+    }
+
+    private void Evidence(string title, ClassifiedPacket packet)
+    {
+        console.Line(string.Create(CultureInfo.InvariantCulture, $"{title}: #{packet.Number} +{packet.Offset.TotalSeconds:0.000000}s {packet.Description}"));
+        if (packet.VisiblePayload is { } payload)
+            console.Line($"  payload: {payload}");
     }
 }

@@ -1,0 +1,76 @@
+using Encryption.Cli.Status;
+using System.Text.Json.Nodes;
+
+namespace Encryption.Lab.Tests.Unit;
+
+/// <summary>The text of <c>encrypt status</c>, byte for byte in <c>cilium-dbg encrypt status</c>'s layout.</summary>
+public sealed class EncryptionStatusTextTests
+{
+    [Fact]
+    public void DisabledIsOneLineWithTheModePaddedTo26Columns()
+    {
+        var text = EncryptionStatusText.Render(new JsonObject { ["mode"] = "Disabled" });
+
+        Assert.Equal("Encryption: Disabled                  \n", text);
+    }
+
+    [Fact]
+    public void IPsecPrintsEveryLineInCiliumsOrderWithItsPadding()
+    {
+        var model = JsonNode.Parse("""
+            { "mode": "IPsec",
+              "ipsec": { "decrypt-interfaces": ["eth0", "eth1"], "keys-in-use": 4, "max-seq-number": "0x1e3/0xffffffffffffffff",
+                         "error-count": 12, "xfrm-errors": { "XfrmInNoStates": 12 } } }
+            """)!.AsObject();
+
+        var text = EncryptionStatusText.Render(model);
+
+        Assert.Equal(
+            "Encryption: IPsec                     \n" +
+            "Decryption interface(s): eth0, eth1\n" +
+            "Keys in use: 4                         \n" +
+            "Max Seq. Number: 0x1e3/0xffffffffffffffff\n" +
+            "Errors: 12                        \n" +
+            "\tXfrmInNoStates: 12                        \n",
+            text);
+    }
+
+    [Fact]
+    public void MsgComesFirstWhenTheAgentReportsProblems()
+    {
+        var text = EncryptionStatusText.Render(new JsonObject { ["mode"] = "Disabled", ["msg"] = "apply failed" });
+
+        Assert.StartsWith("Msg: apply failed\nEncryption: Disabled", text);
+    }
+
+    [Fact]
+    public void XfrmErrorCountersAreSortedByName()
+    {
+        var model = JsonNode.Parse("""
+            { "mode": "IPsec", "ipsec": { "decrypt-interfaces": [], "keys-in-use": 2, "max-seq-number": "N/A", "error-count": 3,
+              "xfrm-errors": { "XfrmOutNoStates": 1, "XfrmInError": 2 } } }
+            """)!.AsObject();
+
+        var lines = EncryptionStatusText.Render(model).Split('\n');
+
+        Assert.Equal("Decryption interface(s): ", lines[1]);
+        Assert.StartsWith("\tXfrmInError: 2", lines[5]);
+        Assert.StartsWith("\tXfrmOutNoStates: 1", lines[6]);
+    }
+
+    [Fact]
+    public void WireGuardPrintsOneBlockPerInterface()
+    {
+        var model = JsonNode.Parse("""
+            { "mode": "Wireguard", "wireguard": { "interfaces": [
+              { "name": "cilium_wg0", "listen-port": 51871, "public-key": "PUBKEY=", "peer-count": 2, "peers": [] } ] } }
+            """)!.AsObject();
+
+        Assert.Equal(
+            "Encryption: Wireguard                 \n" +
+            "Interface: cilium_wg0\n" +
+            "\tPublic key: PUBKEY=\n" +
+            "\tNumber of peers: 2\n",
+            EncryptionStatusText.Render(model));
+    }
+}
