@@ -22,8 +22,8 @@ internal sealed class ChangeBroadcaster
                 channel.Writer.TryWrite(initial);
             _subscribers.Add(channel);
         }
-        cancellationToken.Register(() => Unsubscribe(channel));
-        return Read(channel, cancellationToken);
+        var registration = cancellationToken.Register(() => Unsubscribe(channel));
+        return Read(channel, registration, cancellationToken);
     }
 
     public void Publish(IReadOnlyList<ClusterChange> changes)
@@ -41,7 +41,9 @@ internal sealed class ChangeBroadcaster
     }
 
     private async IAsyncEnumerable<ClusterChange> Read(
-        Channel<ClusterChange> channel, [System.Runtime.CompilerServices.EnumeratorCancellation] CancellationToken cancellationToken)
+        Channel<ClusterChange> channel,
+        CancellationTokenRegistration registration,
+        [System.Runtime.CompilerServices.EnumeratorCancellation] CancellationToken cancellationToken)
     {
         try
         {
@@ -50,6 +52,7 @@ internal sealed class ChangeBroadcaster
         }
         finally
         {
+            await registration.DisposeAsync().ConfigureAwait(false);
             Unsubscribe(channel);
         }
     }
