@@ -41,6 +41,13 @@ internal static class Program
             await Console.Error.WriteLineAsync($"encryption-agent: {e.Message}").ConfigureAwait(false);
             return 3;
         }
+#pragma warning disable CA1031 // anything that stops the agent from being built (no kubeconfig, unreadable boot ID) ends it with its reason
+        catch (Exception e)
+#pragma warning restore CA1031
+        {
+            await Console.Error.WriteLineAsync($"encryption-agent: cannot start: {e.Message}").ConfigureAwait(false);
+            return 3;
+        }
 
         await using (app.ConfigureAwait(false))
         {

@@ -40,7 +40,7 @@ internal static class AgentHost
         services.AddSingleton(TimeProvider.System);
         services.AddSingleton<AgentState>();
         services.AddSingleton(provider => BackendFactory.Create(options, provider));
-        services.AddSingleton(provider => ClusterSourceFactory.Create(options, provider));
+        ClusterSourceRegistration.Add(services, options);
         services.AddSingleton(provider => new LocalNodeSource(LocalNodeSource.BaseNode(options.Agent, bootId), provider.GetRequiredService<IEncryptionBackend>()));
 
         // Start order matters: the apply loop subscribes to changes before the source lists.
