@@ -7,8 +7,11 @@ internal static partial class CaLog
 {
     public static void Issued(ILogger logger, SpiffeId identity, System.Security.Cryptography.X509Certificates.X509Certificate2 leaf)
     {
-        if (logger.IsEnabled(LogLevel.Information))
-            IssuedCore(logger, identity, leaf.SerialNumber, leaf.NotAfter.ToUniversalTime());
+        if (!logger.IsEnabled(LogLevel.Information))
+            return;
+        var serial = leaf.SerialNumber;
+        var notAfter = leaf.NotAfter.ToUniversalTime();
+        IssuedCore(logger, identity, serial, notAfter);
     }
 
     [LoggerMessage(EventId = 6200, Level = LogLevel.Information, Message = "Issued certificate for {Identity}, serial {Serial}, valid until {NotAfter:u}")]
