@@ -36,6 +36,22 @@ public sealed record Node
     /// <summary>The base64 WireGuard public key from annotation <see cref="WellKnown.WireGuardPublicKeyAnnotation"/>.</summary>
     public string? WireGuardPublicKey => Annotations.GetValueOrDefault(WellKnown.WireGuardPublicKeyAnnotation);
 
+    /// <summary>Value equality: collections are compared by content (a record would compare them by reference).</summary>
+    public bool Equals(Node? other) =>
+        other is not null
+        && Name == other.Name
+        && Equals(IPv4, other.IPv4)
+        && Equals(IPv6, other.IPv6)
+        && ValueEquality.Same(PodCidrs, other.PodCidrs)
+        && ValueEquality.Same(PodIps, other.PodIps)
+        && BootId == other.BootId
+        && NodeId == other.NodeId
+        && IPsecKeyId == other.IPsecKeyId
+        && ValueEquality.Same(Labels, other.Labels)
+        && ValueEquality.Same(Annotations, other.Annotations);
+
+    public override int GetHashCode() => HashCode.Combine(Name, IPv4, IPv6, BootId, NodeId, IPsecKeyId);
+
     /// <summary>The node's addresses, IPv4 first.</summary>
     public IEnumerable<IPAddress> Addresses
     {

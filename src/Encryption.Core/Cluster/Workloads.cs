@@ -4,7 +4,13 @@ using System.Net;
 namespace Encryption.Core.Cluster;
 
 /// <summary>A Kubernetes namespace with its labels.</summary>
-public sealed record NamespaceInfo(string Name, ImmutableDictionary<string, string> Labels);
+public sealed record NamespaceInfo(string Name, ImmutableDictionary<string, string> Labels)
+{
+    /// <summary>Value equality: labels are compared by content.</summary>
+    public bool Equals(NamespaceInfo? other) => other is not null && Name == other.Name && ValueEquality.Same(Labels, other.Labels);
+
+    public override int GetHashCode() => Name.GetHashCode(StringComparison.Ordinal);
+}
 
 /// <summary>A pod as the backends need it.</summary>
 public sealed record PodInfo
@@ -27,4 +33,19 @@ public sealed record PodInfo
 
     /// <summary>Path of the pod's network namespace on its node (lab: /run/netns/NAME), when known.</summary>
     public string? NetworkNamespacePath { get; init; }
+
+    /// <summary>Value equality: IPs and labels are compared by content.</summary>
+    public bool Equals(PodInfo? other) =>
+        other is not null
+        && Namespace == other.Namespace
+        && Name == other.Name
+        && Uid == other.Uid
+        && ServiceAccount == other.ServiceAccount
+        && NodeName == other.NodeName
+        && ValueEquality.Same(Ips, other.Ips)
+        && HostNetwork == other.HostNetwork
+        && ValueEquality.Same(Labels, other.Labels)
+        && NetworkNamespacePath == other.NetworkNamespacePath;
+
+    public override int GetHashCode() => HashCode.Combine(Namespace, Name, Uid, NodeName);
 }

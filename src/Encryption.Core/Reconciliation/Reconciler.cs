@@ -1,4 +1,5 @@
 using Encryption.Core.Backends;
+using Encryption.Core.Threading;
 using Microsoft.Extensions.Logging;
 
 namespace Encryption.Core.Reconciliation;
@@ -29,7 +30,7 @@ public sealed partial class Reconciler<TKey, TObject> : IDisposable
     private readonly Lock _lock = new();
     private readonly Dictionary<TKey, Entry> _entries = [];
     private readonly SemaphoreSlim _processing = new(1, 1);
-    private TaskCompletionSource _wake = NewWake();
+    private readonly WakeSignal _wake = new();
 
     private bool _initialized;
     private bool _resyncRequested;
@@ -131,12 +132,11 @@ public sealed partial class Reconciler<TKey, TObject> : IDisposable
         {
             while (true)
             {
-                var wake = NewWake();
-                Volatile.Write(ref _wake, wake);
+                var wake = _wake.Arm();
                 await ReconcileAsync(cancellationToken).ConfigureAwait(false);
                 var delay = NextDelay();
                 if (delay > TimeSpan.Zero)
-                    await WaitAsync(wake.Task, delay, cancellationToken).ConfigureAwait(false);
+                    await WakeSignal.WaitAsync(wake, delay, _time, cancellationToken).ConfigureAwait(false);
             }
         }
         catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
@@ -187,20 +187,9 @@ public sealed partial class Reconciler<TKey, TObject> : IDisposable
     private Dictionary<TKey, TObject> DesiredLocked() =>
         _entries.Where(e => e.Value.Operation == ReconcileOperation.Update).ToDictionary(e => e.Key, e => e.Value.Object);
 
-    private void Signal() => Volatile.Read(ref _wake).TrySetResult();
-
-    private async Task WaitAsync(Task wake, TimeSpan delay, CancellationToken cancellationToken)
-    {
-        using var stop = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
-        var timer = Task.Delay(delay, _time, stop.Token);
-        await Task.WhenAny(wake, timer).ConfigureAwait(false);
-        await stop.CancelAsync().ConfigureAwait(false);
-        cancellationToken.ThrowIfCancellationRequested();
-    }
+    private void Signal() => _wake.Signal();
 
     public void Dispose() => _processing.Dispose();
-
-    private static TaskCompletionSource NewWake() => new(TaskCreationOptions.RunContinuationsAsynchronously);
 
     private sealed class Entry(TObject value, DateTimeOffset now)
     {
