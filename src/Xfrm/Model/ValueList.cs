@@ -1,0 +1,40 @@
+using System.Collections;
+
+namespace Xfrm.Model;
+
+/// <summary>An immutable list that compares by its elements, so records holding it keep value equality.</summary>
+public sealed class ValueList<T> : IReadOnlyList<T>, IEquatable<ValueList<T>>
+{
+    private readonly T[] items;
+
+    public ValueList(IEnumerable<T> items) => this.items = items?.ToArray() ?? throw new ArgumentNullException(nameof(items));
+
+#pragma warning disable CA1000 // the empty list of each element type is the natural place for it
+    public static ValueList<T> Empty { get; } = new([]);
+#pragma warning restore CA1000
+
+    public int Count => items.Length;
+
+    public T this[int index] => items[index];
+
+    public bool Equals(ValueList<T>? other) =>
+        other is not null && items.AsSpan().SequenceEqual(other.items.AsSpan());
+
+    public override bool Equals(object? obj) => Equals(obj as ValueList<T>);
+
+    public override int GetHashCode()
+    {
+        var hash = new HashCode();
+        foreach (var item in items)
+            hash.Add(item);
+        return hash.ToHashCode();
+    }
+
+    public IEnumerator<T> GetEnumerator() => ((IEnumerable<T>)items).GetEnumerator();
+
+    IEnumerator IEnumerable.GetEnumerator() => items.GetEnumerator();
+
+    public override string ToString() => "[" + string.Join(", ", items) + "]";
+
+    public static implicit operator ValueList<T>(T[] items) => new(items);
+}
