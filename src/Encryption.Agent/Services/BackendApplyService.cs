@@ -91,7 +91,8 @@ internal sealed class BackendApplyService(
             if (!state.Snapshot().ClusterSynced)
                 continue;
 
-            var snapshot = source.Current.For(localNode.Desired());
+            var view = source.Current;
+            var snapshot = view.For(NodeAdvertisement.Overlay(localNode.Desired(), view.Nodes.GetValueOrDefault(localNode.Name)));
             var started = time.GetTimestamp();
             try
             {

@@ -30,7 +30,7 @@ internal sealed class LocalNodePublisherService(
             while (await ticks.WaitForNextTickAsync(stoppingToken).ConfigureAwait(false))
             {
                 var published = source.Current.Nodes.GetValueOrDefault(localNode.Name);
-                if (!NodeAdvertisement.Same(published, localNode.Desired()))
+                if (!NodeAdvertisement.IsCoveredBy(localNode.Desired(), published))
                 {
                     ClusterLog.Drifted(logger, localNode.Name);
                     await PublishWithRetryAsync(stoppingToken).ConfigureAwait(false);

@@ -8,6 +8,7 @@ namespace Encryption.Cli.Status;
 /// Renders Cilium's EncryptionStatus model (the <c>json</c> of the agent's status) in the exact layout of
 /// <c>cilium-dbg encrypt status</c>, padding included: <c>Encryption: %-26s</c>, <c>Keys in use: %-26d</c>,
 /// <c>Errors: %-26d</c> and <c>\t%s: %-26d</c> per XFRM error counter (sorted by name here; Go's map order is random).
+/// Fields the model omits (omitempty) print as Cilium prints their zero value; an absent max sequence number is N/A.
 /// </summary>
 internal static class EncryptionStatusText
 {
@@ -24,7 +25,7 @@ internal static class EncryptionStatusText
             var interfaces = (ipsec["decrypt-interfaces"] as JsonArray)?.Select(Str) ?? [];
             Line(text, $"Decryption interface(s): {string.Join(", ", interfaces)}");
             Line(text, $"Keys in use: {Int(ipsec["keys-in-use"]),-26}");
-            Line(text, $"Max Seq. Number: {Str(ipsec["max-seq-number"])}");
+            Line(text, $"Max Seq. Number: {(Str(ipsec["max-seq-number"]) is { Length: > 0 } seq ? seq : "N/A")}");
             Line(text, $"Errors: {Int(ipsec["error-count"]),-26}");
             if (ipsec["xfrm-errors"] is JsonObject errors)
             {

@@ -59,6 +59,17 @@ public sealed class EncryptionStatusTextTests
     }
 
     [Fact]
+    public void OmittedFieldsPrintAsCiliumsZeroValuesAndNoSequenceNumberIsNA()
+    {
+        var model = JsonNode.Parse("""{ "mode": "IPsec", "ipsec": { "decrypt-interfaces": [], "keys-in-use": 2 } }""")!.AsObject();
+
+        var lines = EncryptionStatusText.Render(model).Split('\n');
+
+        Assert.Equal("Max Seq. Number: N/A", lines[3]);
+        Assert.Equal("Errors: 0" + new string(' ', 25), lines[4]);
+    }
+
+    [Fact]
     public void WireGuardPrintsOneBlockPerInterface()
     {
         var model = JsonNode.Parse("""
