@@ -174,4 +174,35 @@ public sealed class ApiClientTests
     {
         Assert.Throws<JsonException>(() => WatchEventDecoder.Decode("""{"type":"RENAMED","object":{}}""", KubernetesJsonContext.Default.Pod));
     }
+
+    [Fact]
+    public async Task ContinueTokenFromBeforeACompactionIsGone()
+    {
+        await using var harness = await Harness.StartAsync();
+        for (var i = 0; i < 3; i++)
+            harness.Server.Put(ApiResource.Namespaces, Objects.Namespace($"ns{i}"));
+        var first = await harness.Client.ListPageAsync(ResourceTypes.Namespaces, ResourceQuery.All, 2, null, default);
+
+        harness.Server.Put(ApiResource.Namespaces, Objects.Namespace("later"));
+        harness.Server.Store.Compact();
+        var e = await Assert.ThrowsAsync<KubernetesApiException>(
+            () => harness.Client.ListPageAsync(ResourceTypes.Namespaces, ResourceQuery.All, 2, first.Metadata.Continue, default));
+
+        Assert.True(e.IsGone);
+        Assert.Contains("continue parameter is too old", e.Message);
+    }
+
+    [Fact]
+    public async Task DoubleStreamsWatchesChunked()
+    {
+        await using var harness = await Harness.StartAsync();
+        using var http = new HttpClient { BaseAddress = harness.Server.BaseAddress, Timeout = TimeSpan.FromSeconds(20) };
+        var from = harness.Server.Store.ResourceVersion;
+
+        using var response = await http.GetAsync($"/api/v1/namespaces?watch=true&resourceVersion={from}", HttpCompletionOption.ResponseHeadersRead);
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.True(response.Headers.TransferEncodingChunked);
+        Assert.Null(response.Content.Headers.ContentLength);
+    }
 }

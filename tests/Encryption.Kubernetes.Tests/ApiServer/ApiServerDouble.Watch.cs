@@ -38,6 +38,7 @@ public sealed partial class ApiServerDouble
         context.Response.StatusCode = 200;
         context.Response.ContentType = "application/json";
         await context.Response.StartAsync();
+        await context.Response.Body.FlushAsync(); // headers go out at once, as the real server does
 
         var session = new WatchSession(path.Resource);
         _watches[session] = 0;
