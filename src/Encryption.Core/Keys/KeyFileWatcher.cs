@@ -11,7 +11,12 @@ namespace Encryption.Core.Keys;
 /// <c>..data</c> link, so the directory is watched, not the file). A missing file is a snapshot with
 /// <see cref="KeyFileSnapshot.Exists"/> false; an unreadable one is logged and retried.
 /// </summary>
-public sealed class KeyFileWatcher(string path, TimeProvider time, ILogger logger, TimeSpan? pollInterval = null)
+/// <param name="path">The key file (e.g. <c>/etc/ipsec/keys</c>).</param>
+/// <param name="time">Clock for the poll interval.</param>
+/// <param name="logger">Logs changes and read errors, never content.</param>
+/// <param name="pollInterval">How often the content hash is compared; <see cref="DefaultPollInterval"/> when null.</param>
+/// <param name="watch">False: poll only (no FileSystemWatcher), e.g. on file systems without inotify.</param>
+public sealed class KeyFileWatcher(string path, TimeProvider time, ILogger logger, TimeSpan? pollInterval = null, bool watch = true)
 {
     public static readonly TimeSpan DefaultPollInterval = TimeSpan.FromSeconds(5);
 
@@ -38,7 +43,7 @@ public sealed class KeyFileWatcher(string path, TimeProvider time, ILogger logge
     /// <summary>The current snapshot, then one per change, until cancelled.</summary>
     public async IAsyncEnumerable<KeyFileSnapshot> WatchAsync([EnumeratorCancellation] CancellationToken cancellationToken)
     {
-        using var watcher = StartWatcher();
+        using var watcher = watch ? StartWatcher() : null;
         KeyFileSnapshot? last = null;
         while (!cancellationToken.IsCancellationRequested)
         {
