@@ -1,3 +1,5 @@
+using System.Text.Json.Serialization;
+
 namespace Encryption.Kubernetes.Models;
 
 /// <summary>The parts of <c>metadata</c> this project reads (meta/v1 ObjectMeta).</summary>
@@ -19,5 +21,6 @@ public sealed record ObjectMeta
     public DateTimeOffset? DeletionTimestamp { get; init; }
 
     /// <summary>The informer cache key: <c>namespace/name</c>, or <c>name</c> for cluster-scoped objects.</summary>
+    [JsonIgnore]
     public string Key => string.IsNullOrEmpty(Namespace) ? Name ?? "" : $"{Namespace}/{Name}";
 }
