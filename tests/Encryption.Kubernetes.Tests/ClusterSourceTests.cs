@@ -212,26 +212,6 @@ public sealed class ClusterSourceTests
     }
 
     [Fact]
-    public async Task BookmarkMovesTheResumePointPastOtherResourcesChanges()
-    {
-        await using var harness = await ClusterAsync();
-        await harness.StartSourceAsync(configure: o => o with { WatchNamespaces = false, WatchPods = false });
-        await Eventually.True(() => harness.Server.OpenWatches(ApiResource.CiliumNodes) == 1, "the node watch");
-
-        harness.Server.Put(ApiResource.Secrets, Objects.Secret("kube-system", "unrelated", new() { ["x"] = "y" }));
-        var bookmarked = harness.Server.Store.ResourceVersion.ToString(System.Globalization.CultureInfo.InvariantCulture);
-        harness.Server.Command(WatchCommand.Bookmark);
-        await Task.Delay(200);
-        harness.Server.Command(WatchCommand.Drop);
-        await Eventually.True(
-            () => harness.Server.Requests.Count(r => r.Verb == "watch" && r.Resource == ApiResource.CiliumNodes) >= 2,
-            "the watch to resume", harness.Time);
-
-        var resumed = harness.Server.Requests.Last(r => r.Verb == "watch" && r.Resource == ApiResource.CiliumNodes);
-        Assert.Equal(bookmarked, resumed["resourceVersion"]);
-    }
-
-    [Fact]
     public async Task SubscriberArrivingAfterSyncStartsWithAResync()
     {
         await using var harness = await ClusterAsync();

@@ -65,7 +65,10 @@ public sealed partial class ApiServerDouble
                 }
                 cursor = Math.Max(cursor, caughtUpTo);
 
-                switch (session.Take())
+                var command = session.Take();
+                if (command != WatchCommand.None)
+                    Store.Pulse(); // more commands may be queued: come round again at once
+                switch (command)
                 {
                     case WatchCommand.Drop:
                         context.Abort();

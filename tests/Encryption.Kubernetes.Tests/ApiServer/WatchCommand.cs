@@ -20,11 +20,11 @@ public enum WatchCommand
 
 internal sealed class WatchSession(ApiResource resource)
 {
-    private int _command;
+    private readonly System.Collections.Concurrent.ConcurrentQueue<WatchCommand> _commands = new();
 
     public ApiResource Resource { get; } = resource;
 
-    public void Post(WatchCommand command) => Volatile.Write(ref _command, (int)command);
+    public void Post(WatchCommand command) => _commands.Enqueue(command);
 
-    public WatchCommand Take() => (WatchCommand)Interlocked.Exchange(ref _command, (int)WatchCommand.None);
+    public WatchCommand Take() => _commands.TryDequeue(out var command) ? command : WatchCommand.None;
 }

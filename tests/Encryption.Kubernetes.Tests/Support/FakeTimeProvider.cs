@@ -24,6 +24,16 @@ public sealed class FakeTimeProvider : TimeProvider
         return timer;
     }
 
+    /// <summary>How long until the earliest timer that fires within <paramref name="horizon"/>, or null if none.</summary>
+    public TimeSpan? NextTimerWithin(TimeSpan horizon)
+    {
+        lock (_gate)
+        {
+            var due = _timers.Select(t => t.DueAt - _now).Where(d => d <= horizon).DefaultIfEmpty(TimeSpan.MaxValue).Min();
+            return due == TimeSpan.MaxValue ? null : due;
+        }
+    }
+
     public void Advance(TimeSpan by)
     {
         DateTimeOffset target;
