@@ -1,16 +1,17 @@
-using Encryption.Agent.Backends;
+using Encryption.Core.Cluster;
 using Encryption.Core.Configuration;
+using Encryption.Core.FileStore;
 using Encryption.Kubernetes.Cluster;
 using Encryption.Kubernetes.Config;
 using Encryption.Kubernetes.Hosting;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
 
 namespace Encryption.Agent.Hosting;
 
 /// <summary>Registers the cluster source named by <c>cluster-source</c> as the host's <c>IClusterSource</c>.</summary>
 internal static class ClusterSourceRegistration
 {
-    /// <exception cref="BackendNotBuiltException">The source has no implementation in this build.</exception>
     public static void Add(IServiceCollection services, EncryptionOptions options)
     {
         ArgumentNullException.ThrowIfNull(options);
@@ -27,7 +28,13 @@ internal static class ClusterSourceRegistration
                     _ => new KubernetesSourceOptions { NodeName = agent.NodeName });
                 break;
             default:
-                throw new BackendNotBuiltException("cluster source \"file\"");
+                // One JSON document per node in a shared directory (the lab's CiliumNode objects), watched.
+                services.AddSingleton(provider => new FileClusterStore(
+                    agent.FileStoreDirectory,
+                    provider.GetRequiredService<TimeProvider>(),
+                    provider.GetRequiredService<ILoggerFactory>().CreateLogger<FileClusterStore>()));
+                services.AddSingleton<IClusterSource>(provider => provider.GetRequiredService<FileClusterStore>());
+                break;
         }
     }
 }

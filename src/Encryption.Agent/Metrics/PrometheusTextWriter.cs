@@ -61,7 +61,7 @@ internal sealed class PrometheusTextWriter
         double.PositiveInfinity => "+Inf",
         double.NegativeInfinity => "-Inf",
         _ when value == Math.Floor(value) && Math.Abs(value) < 1e15 => ((long)value).ToString(CultureInfo.InvariantCulture),
-        _ => value.ToString("R", CultureInfo.InvariantCulture),
+        _ => value.ToString("R", CultureInfo.InvariantCulture).ToLowerInvariant(),
     };
 
     private static string EscapeHelp(string help) => help.Replace("\\", "\\\\", StringComparison.Ordinal).Replace("\n", "\\n", StringComparison.Ordinal);

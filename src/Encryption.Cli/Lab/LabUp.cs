@@ -92,6 +92,7 @@ internal sealed class LabUp(LabConsole console, TimeProvider time)
                 await network.RouteAsync(node, cancellationToken).ConfigureAwait(false);
         }).ConfigureAwait(false);
 
+        await console.StepAsync($"workloads: namespace {LabWorkloads.Namespace} and {topology.Pods.Count()} pod(s) in the file store {paths.Store}", () => LabWorkloads.PublishAsync(topology, paths, cancellationToken)).ConfigureAwait(false);
         foreach (var node in topology.Nodes)
         {
             var started = await console.StepAsync($"agent {node.Name} started in {node.Namespace}", () => AgentLauncher.StartAsync(agent, node, paths, request.Backend, cancellationToken)).ConfigureAwait(false);

@@ -51,6 +51,7 @@ public sealed class PrometheusTextWriterTests
     [InlineData(12.0, "12")]
     [InlineData(-3.0, "-3")]
     [InlineData(0.25, "0.25")]
+    [InlineData(1.1e-06, "1.1e-06")]
     [InlineData(double.NaN, "NaN")]
     [InlineData(double.PositiveInfinity, "+Inf")]
     [InlineData(double.NegativeInfinity, "-Inf")]
