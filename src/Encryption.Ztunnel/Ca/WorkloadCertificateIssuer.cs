@@ -40,7 +40,7 @@ public sealed class WorkloadCertificateIssuer
         if (notAfter > caNotAfter)
             notAfter = caNotAfter;
 
-        var request = new CertificateRequest(new X500DistinguishedName([]), csr.PublicKey, HashAlgorithmFor(ca));
+        var request = new CertificateRequest(new X500DistinguishedName([0x30, 0x00]), csr.PublicKey, HashAlgorithmFor(ca));
         request.CertificateExtensions.Add(new X509BasicConstraintsExtension(false, false, 0, true));
         request.CertificateExtensions.Add(new X509KeyUsageExtension(X509KeyUsageFlags.DigitalSignature | X509KeyUsageFlags.KeyEncipherment, true));
         request.CertificateExtensions.Add(new X509EnhancedKeyUsageExtension(
