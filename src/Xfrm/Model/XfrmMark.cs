@@ -2,7 +2,8 @@ namespace Xfrm.Model;
 
 /// <summary>
 /// A packet-mark match (<c>XFRMA_MARK</c>: the object applies when <c>(skb->mark &amp; Mask) == Value</c>),
-/// or an output mark (<c>XFRMA_SET_MARK</c> / <c>XFRMA_SET_MARK_MASK</c>).
+/// or an output mark (<c>XFRMA_SET_MARK</c> / <c>XFRMA_SET_MARK_MASK</c>). The kernel stores a match mark's
+/// value ANDed with its mask, so keep value bits inside the mask to get back what was sent.
 /// </summary>
 public readonly record struct XfrmMark(uint Value, uint Mask)
 {
