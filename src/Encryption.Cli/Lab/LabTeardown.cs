@@ -47,6 +47,7 @@ internal static class LabTeardown
         var removedState = Directory.Exists(paths.Directory);
         if (removedState)
             Directory.Delete(paths.Directory, recursive: true);
+        RemoveIfEmpty(paths.StateRoot);
         return new TeardownReport(killed, deleted, removedState);
     }
 
@@ -76,6 +77,13 @@ internal static class LabTeardown
         }
 
         return true;
+    }
+
+    /// <summary>The state root goes too once no lab is left in it.</summary>
+    private static void RemoveIfEmpty(string directory)
+    {
+        if (Directory.Exists(directory) && !Directory.EnumerateFileSystemEntries(directory).Any())
+            Directory.Delete(directory);
     }
 
     /// <summary>Pods first (enclab-X-nNpP), then nodes (enclab-X-nN), then the underlay (enclab-X-ul).</summary>

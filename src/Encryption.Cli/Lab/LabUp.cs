@@ -25,6 +25,12 @@ internal sealed class LabUp(LabConsole console, TimeProvider time)
             return 2;
         }
 
+        if (LabPrerequisites.Missing(request.Backend, LabPrerequisites.FindOnPath) is { } missing)
+        {
+            console.Bad(missing);
+            return 2;
+        }
+
         if (Directory.Exists(paths.Directory) || (await Ip.NamespacesAsync(cancellationToken).ConfigureAwait(false)).Any(names.Owns))
         {
             console.Bad($"lab \"{request.Name}\" already exists; remove it first with: encrypt lab down --name {request.Name}");

@@ -80,5 +80,8 @@ internal sealed class TestLab : IAsyncDisposable
         await RunAsync("down");
         if (Directory.Exists(StateRoot))
             Directory.Delete(StateRoot, recursive: true);
+        var parent = Path.GetDirectoryName(StateRoot)!;
+        if (Directory.Exists(parent) && !Directory.EnumerateFileSystemEntries(parent).Any())
+            Directory.Delete(parent);
     }
 }
