@@ -42,7 +42,10 @@ fi
 export DOTNET_CLI_TELEMETRY_OPTOUT=1 DOTNET_NOLOGO=1
 echo "== building the agent and the CLI into $bin"
 for project in src/Encryption.Agent src/Encryption.Cli; do
-  dotnet build "$project" -c Release -o "$bin" -nologo -clp:ErrorsOnly -v:quiet
+  if ! log=$(dotnet build "$project" -c Release -o "$bin" -nologo -clp:ErrorsOnly 2>&1); then
+    echo "$log" >&2
+    exit 1
+  fi
 done
 
 # The best backend both built into the agent and runnable on this host, unless one was asked for.

@@ -82,8 +82,15 @@ internal static class LabTeardown
     /// <summary>The state root goes too once no lab is left in it.</summary>
     private static void RemoveIfEmpty(string directory)
     {
-        if (Directory.Exists(directory) && !Directory.EnumerateFileSystemEntries(directory).Any())
-            Directory.Delete(directory);
+        try
+        {
+            if (Directory.Exists(directory) && !Directory.EnumerateFileSystemEntries(directory).Any())
+                Directory.Delete(directory);
+        }
+        catch (IOException)
+        {
+            // Another lab appeared in it meanwhile.
+        }
     }
 
     /// <summary>Pods first (enclab-X-nNpP), then nodes (enclab-X-nN), then the underlay (enclab-X-ul).</summary>
