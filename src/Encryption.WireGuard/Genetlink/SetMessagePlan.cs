@@ -12,7 +12,11 @@ namespace Encryption.WireGuard.Genetlink;
 /// <param name="First">Whether this is the peer's first fragment (endpoint, keepalive go only there).</param>
 /// <param name="EntryStart">First allowed-IP entry (adds, then removals) in this fragment.</param>
 /// <param name="EntryCount">How many entries this fragment carries.</param>
-public readonly record struct PeerFragment(int PeerIndex, bool First, int EntryStart, int EntryCount);
+/// <param name="OpensList">
+/// Whether the fragment has a <c>WGPEER_A_ALLOWEDIPS</c> nest; it can be empty when the nest header fitted but no
+/// prefix did (the kernel accepts that, and it is what <c>wg</c> sends).
+/// </param>
+public readonly record struct PeerFragment(int PeerIndex, bool First, int EntryStart, int EntryCount, bool OpensList);
 
 /// <summary>
 /// How a <see cref="DeviceConfig"/> is split into <c>WG_CMD_SET_DEVICE</c> messages of at most
@@ -78,14 +82,15 @@ public sealed class SetMessagePlan
 
             var start = entry;
             var fits = position + head;
-            if (entry < entries && fits + AttrHeader <= maxMessageBytes)
+            var opensList = entry < entries && fits + AttrHeader <= maxMessageBytes;
+            if (opensList)
             {
                 fits += AttrHeader;
                 while (entry < entries && fits + EntrySize(peer, entry) <= maxMessageBytes)
                     fits += EntrySize(peer, entry++);
             }
 
-            current.Add(new PeerFragment(peerIndex, firstFragment, start, entry - start));
+            current.Add(new PeerFragment(peerIndex, firstFragment, start, entry - start, opensList));
             position = fits;
             if (entry < entries)
             {
@@ -116,8 +121,11 @@ public sealed class SetMessagePlan
     internal static (IPNetwork Prefix, bool Remove) Entry(PeerConfig peer, int index) =>
         index < peer.AllowedIPs.Count ? (peer.AllowedIPs[index], false) : (peer.RemoveAllowedIPs[index - peer.AllowedIPs.Count], true);
 
-    internal static uint PeerFlags(PeerConfig peer) =>
-        (peer.Remove ? WireGuardGenl.Peer.FlagRemoveMe : 0) | (peer.UpdateOnly ? WireGuardGenl.Peer.FlagUpdateOnly : 0);
+    /// <summary>Peer flags of one fragment: REMOVE_ME and UPDATE_ONLY on every fragment, REPLACE_ALLOWEDIPS only on the first.</summary>
+    internal static uint PeerFlags(PeerConfig peer, bool first) =>
+        (peer.Remove ? WireGuardGenl.Peer.FlagRemoveMe : 0)
+        | (peer.UpdateOnly ? WireGuardGenl.Peer.FlagUpdateOnly : 0)
+        | (first && peer.ReplaceAllowedIPs && !peer.Remove ? WireGuardGenl.Peer.FlagReplaceAllowedIps : 0);
 
     private static int DeviceAttributesSize(DeviceConfig config) =>
         (config.PrivateKey is not null ? KeyAttr : 0)
@@ -127,7 +135,7 @@ public sealed class SetMessagePlan
 
     private static int PeerHeaderSize(PeerConfig peer, bool first)
     {
-        var size = AttrHeader + KeyAttr + (PeerFlags(peer) != 0 ? U32Attr : 0);
+        var size = AttrHeader + KeyAttr + (PeerFlags(peer, first) != 0 ? U32Attr : 0);
         if (first && !peer.Remove)
         {
             if (peer.Endpoint is { } endpoint)

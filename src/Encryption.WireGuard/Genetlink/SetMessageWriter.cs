@@ -60,11 +60,11 @@ public static class SetMessageWriter
                 writer.WriteU16(WireGuardGenl.Peer.PersistentKeepaliveInterval, checked((ushort)keepalive.TotalSeconds));
         }
 
-        var flags = SetMessagePlan.PeerFlags(peer);
+        var flags = SetMessagePlan.PeerFlags(peer, fragment.First);
         if (flags != 0)
             writer.WriteU32(WireGuardGenl.Peer.Flags, flags);
 
-        if (fragment.EntryCount > 0)
+        if (fragment.OpensList)
         {
             var list = writer.BeginNested(WireGuardGenl.Peer.AllowedIps);
             for (var i = fragment.EntryStart; i < fragment.EntryStart + fragment.EntryCount; i++)

@@ -1,5 +1,8 @@
 using System.Security.Cryptography;
 
+// Unix file modes: this product runs on Linux only (netlink, UAPI sockets, netns).
+#pragma warning disable CA1416
+
 namespace Encryption.WireGuard.Keys;
 
 /// <summary>

@@ -4,10 +4,9 @@ using System.Net;
 namespace Encryption.WireGuard.Model;
 
 /// <summary>
-/// A change to one peer; unset fields are left alone. This type has no "replace allowed IPs" switch on purpose:
-/// clearing and refilling a live peer's list drops traffic (cilium/cilium#33159). Allowed IPs are only ever added
-/// (<see cref="AllowedIPs"/>, which moves a prefix from whichever peer had it) or removed one by one
-/// (<see cref="RemoveAllowedIPs"/>, Linux 6.16+ / wireguard-go 0.0.20250522+).
+/// A change to one peer; unset fields are left alone. The reconciler only ever adds allowed IPs
+/// (<see cref="AllowedIPs"/>, which moves a prefix from whichever peer had it) or removes them one by one
+/// (<see cref="RemoveAllowedIPs"/>, Linux 6.16+ / wireguard-go 0.0.20250522+), never <see cref="ReplaceAllowedIPs"/>.
 /// </summary>
 public sealed record PeerConfig
 {
@@ -23,6 +22,13 @@ public sealed record PeerConfig
 
     /// <summary>Whole seconds on the wire; zero turns keepalive off.</summary>
     public TimeSpan? PersistentKeepalive { get; init; }
+
+    /// <summary>
+    /// Clear the peer's prefixes before adding <see cref="AllowedIPs"/> (<c>WGPEER_F_REPLACE_ALLOWEDIPS</c>, UAPI
+    /// <c>replace_allowed_ips=true</c>): what <c>wg setconf</c> sends. Never on a live peer: the list is empty for a moment
+    /// and packets in that window are dropped ("No peer has allowed IPs matching", cilium/cilium#33159).
+    /// </summary>
+    public bool ReplaceAllowedIPs { get; init; }
 
     public IReadOnlyList<IPNetwork> AllowedIPs { get; init; } = [];
 

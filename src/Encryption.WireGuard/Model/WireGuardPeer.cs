@@ -26,4 +26,25 @@ public sealed record WireGuardPeer
     public ImmutableArray<IPNetwork> AllowedIPs { get; init; } = [];
 
     public int ProtocolVersion { get; init; }
+
+    public bool Equals(WireGuardPeer? other) =>
+        other is not null
+        && PublicKey == other.PublicKey
+        && HasPresharedKey == other.HasPresharedKey
+        && Equals(Endpoint, other.Endpoint)
+        && PersistentKeepalive == other.PersistentKeepalive
+        && LastHandshake == other.LastHandshake
+        && ReceiveBytes == other.ReceiveBytes
+        && TransmitBytes == other.TransmitBytes
+        && ProtocolVersion == other.ProtocolVersion
+        && AllowedIPs.SequenceEqual(other.AllowedIPs);
+
+    public override int GetHashCode() => HashCode.Combine(PublicKey, Endpoint, AllowedIPs.Length);
+
+    private bool PrintMembers(System.Text.StringBuilder builder)
+    {
+        builder.Append($"PublicKey = {PublicKey}, Endpoint = {Endpoint}, AllowedIPs = [{string.Join(", ", AllowedIPs)}], ");
+        builder.Append($"PersistentKeepalive = {PersistentKeepalive}, LastHandshake = {LastHandshake:O}, Rx = {ReceiveBytes}, Tx = {TransmitBytes}");
+        return true;
+    }
 }

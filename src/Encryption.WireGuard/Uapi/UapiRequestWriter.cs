@@ -11,7 +11,8 @@ namespace Encryption.WireGuard.Uapi;
 /// Encodes UAPI requests (wireguard-go's <c>IpcHandle</c>): an op line, <c>key=value</c> lines, an empty line.
 /// Lines come in the order <c>wg set</c> writes them, which is also the order that is safe to stop halfway
 /// (UAPI applies line by line and stops at the first error): device keys, then each peer's
-/// <c>public_key</c>, <c>remove</c>/<c>update_only</c>, endpoint, keepalive, added prefixes, removed prefixes.
+/// <c>public_key</c>, <c>remove</c>/<c>update_only</c>, endpoint, keepalive, <c>replace_allowed_ips</c>,
+/// added prefixes, removed prefixes.
 /// </summary>
 public static class UapiRequestWriter
 {
@@ -59,6 +60,8 @@ public static class UapiRequestWriter
             w.Line("endpoint=", FormatEndpoint(endpoint));
         if (peer.PersistentKeepalive is { } keepalive)
             w.Line("persistent_keepalive_interval=", ((int)keepalive.TotalSeconds).ToString(CultureInfo.InvariantCulture));
+        if (peer.ReplaceAllowedIPs)
+            w.Line("replace_allowed_ips=true");
         foreach (var prefix in peer.AllowedIPs)
             w.Line("allowed_ip=", prefix.ToString());
         foreach (var prefix in peer.RemoveAllowedIPs)
