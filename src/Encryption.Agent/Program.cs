@@ -49,10 +49,9 @@ internal static class Program
             return 3;
         }
 
-        await using (app.ConfigureAwait(false))
-        {
-            await app.RunAsync().ConfigureAwait(false);
-            return app.Services.GetRequiredService<AgentState>().Snapshot().FatalError is null ? 0 : 1;
-        }
+        // RunAsync disposes the host (and its services) when it returns: take the state first.
+        var state = app.Services.GetRequiredService<AgentState>();
+        await app.RunAsync().ConfigureAwait(false);
+        return state.Snapshot().FatalError is null ? 0 : 1;
     }
 }

@@ -56,6 +56,29 @@ public sealed class LabLifecycleTests
     }
 
     [Fact]
+    public async Task AnAgentStoppedWithSigtermShutsDownGracefullyAndRemovesItsSocket()
+    {
+        Root.Require();
+        await using var lab = new TestLab();
+        var up = await lab.RunAsync("up", "--nodes", "2");
+        Assert.True(up.ExitCode == 0, up.ToString());
+        var agent = lab.AgentPids()[0];
+        var socket = Path.Combine(lab.StateDirectory, "nodes", "node1", "agent.sock");
+        Assert.True(File.Exists(socket));
+
+        Assert.True(Signals.Send(agent, Signals.SIGTERM));
+        var deadline = DateTime.UtcNow.AddSeconds(20);
+        while (lab.Processes().Contains(agent) && DateTime.UtcNow < deadline)
+            await Task.Delay(100);
+
+        Assert.DoesNotContain(agent, lab.Processes());
+        Assert.False(File.Exists(socket), "the agent left its status socket behind");
+        var log = await File.ReadAllTextAsync(Path.Combine(lab.StateDirectory, "nodes", "node1", "agent.log"));
+        Assert.Contains("Agent stopped", log);
+        Assert.DoesNotContain("Unhandled exception", log);
+    }
+
+    [Fact]
     public async Task LabDownWithoutItsStateFileFindsNamespacesAndAgentsByName()
     {
         Root.Require();
