@@ -1,5 +1,7 @@
 using System.Globalization;
 using System.Text;
+using System.Text.Encodings.Web;
+using System.Text.Json;
 using System.Text.Json.Nodes;
 
 namespace Encryption.WireGuard.Status;
@@ -68,6 +70,15 @@ public static class StatusFormatter
 
     /// <summary>debuginfo <c>encryption</c>: <c>{"wireguard": {...}}</c> with peers.</summary>
     public static JsonObject DebugInfo(WireGuardStatusReport report) => new() { ["wireguard"] = WireguardStatus(report, withPeers: true) };
+
+    private static readonly JsonSerializerOptions GoLikeJson = new() { Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping };
+
+    /// <summary>Compact JSON as Go writes it: base64 keys keep their '+' and '/' unescaped.</summary>
+    public static string Serialize(JsonNode json)
+    {
+        ArgumentNullException.ThrowIfNull(json);
+        return json.ToJsonString(GoLikeJson);
+    }
 
     /// <summary>strfmt.DateTime's format; a never-handshaked peer prints Go's zero time.</summary>
     public static string FormatTime(DateTimeOffset? time) =>
