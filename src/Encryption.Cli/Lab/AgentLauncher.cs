@@ -37,6 +37,7 @@ internal static class AgentLauncher
             "--store-dir", paths.Store,
             "--status-socket", socket,
             "--prometheus-serve-addr", "127.0.0.1:9962",
+            .. LabBackendSetup.AgentArguments(backend, node, paths),
         ];
         var result = await ProcessRunner.RunAsync("/bin/sh", ["-c", Script, "sh", log, node.Namespace, .. arguments], cancellationToken).ConfigureAwait(false);
         result.EnsureSuccess();

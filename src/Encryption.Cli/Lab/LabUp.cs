@@ -98,6 +98,8 @@ internal sealed class LabUp(LabConsole console, TimeProvider time)
                 await network.RouteAsync(node, cancellationToken).ConfigureAwait(false);
         }).ConfigureAwait(false);
 
+        if (request.Backend != "none")
+            await console.StepAsync($"backend {request.Backend}: lab-wide material", () => LabBackendSetup.PrepareAsync(request.Backend, paths, cancellationToken)).ConfigureAwait(false);
         await console.StepAsync($"workloads: namespace {LabWorkloads.Namespace} and {topology.Pods.Count()} pod(s) in the file store {paths.Store}", () => LabWorkloads.PublishAsync(topology, paths, cancellationToken)).ConfigureAwait(false);
         foreach (var node in topology.Nodes)
         {
