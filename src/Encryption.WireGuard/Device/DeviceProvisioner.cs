@@ -69,7 +69,8 @@ public static class DeviceProvisioner
             return null;
         if (!options.StartUserspaceDevice)
             throw new WireGuardDeviceNotFoundException($"no userspace WireGuard device {name} at {uapi.SocketPath(name)}, and starting one is disabled");
-        File.Delete(uapi.SocketPath(name)); // a stale socket of a dead process
+        if (File.Exists(uapi.SocketPath(name)))
+            File.Delete(uapi.SocketPath(name)); // a stale socket of a dead process
         return WireGuardGoProcess.Start(name, options.UapiSocketDirectory, options.NetworkNamespace, options.WireGuardGoPath);
     }
 

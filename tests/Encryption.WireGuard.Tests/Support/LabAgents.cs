@@ -32,6 +32,9 @@ internal sealed class LabAgents : IAsyncDisposable
 
     public Dictionary<int, WireGuardBackend> Backends { get; } = [];
 
+    /// <summary>Every backend logs here.</summary>
+    public RecordingLogger<WireGuardBackend> Logger { get; } = new();
+
     /// <summary>The node objects as the cluster store has them before decoration (tests edit these).</summary>
     public Dictionary<int, Node> Nodes { get; } = [];
 
@@ -42,7 +45,7 @@ internal sealed class LabAgents : IAsyncDisposable
     {
         foreach (var n in nodes)
         {
-            var backend = new WireGuardBackend(Options[n]);
+            var backend = new WireGuardBackend(Options[n], Logger);
             await backend.StartAsync(CancellationToken.None);
             Backends[n] = backend;
             Members.Add(n);
@@ -68,7 +71,7 @@ internal sealed class LabAgents : IAsyncDisposable
             inherited.Add(process);
         await Backends[n].DisposeAsync();
         Backends.Remove(n);
-        var backend = new WireGuardBackend(Options[n]);
+        var backend = new WireGuardBackend(Options[n], Logger);
         await backend.StartAsync(CancellationToken.None);
         Backends[n] = backend;
     }

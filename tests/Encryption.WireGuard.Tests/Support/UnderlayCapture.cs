@@ -3,17 +3,17 @@ using System.Text;
 
 namespace Encryption.WireGuard.Tests.Support;
 
-/// <summary>A tcpdump on the underlay bridge (IPv4/IPv6 only, neighbour discovery excluded), stopped on dispose.</summary>
-internal sealed class Capture : IDisposable
+/// <summary>A tcpdump on the underlay bridge (IPv4/IPv6 only; neighbour discovery and IPv6 multicast such as MLD reports excluded), stopped on dispose.</summary>
+internal sealed class UnderlayCapture : IDisposable
 {
     private readonly Process process;
     private readonly StringBuilder lines = new();
     private readonly TaskCompletionSource listening = new(TaskCreationOptions.RunContinuationsAsynchronously);
 
-    public Capture(string ns, string device)
+    public UnderlayCapture(string ns, string device)
     {
         var psi = new ProcessStartInfo("ip") { RedirectStandardOutput = true, RedirectStandardError = true };
-        foreach (var a in new[] { "netns", "exec", ns, "tcpdump", "-i", device, "-nn", "-l", "-U", "(ip or ip6) and not icmp6" })
+        foreach (var a in new[] { "netns", "exec", ns, "tcpdump", "-i", device, "-nn", "-l", "-U", "(ip or ip6) and not icmp6 and not ip6 multicast" })
             psi.ArgumentList.Add(a);
         process = Process.Start(psi)!;
         process.OutputDataReceived += (_, e) =>

@@ -1,0 +1,176 @@
+using Encryption.WireGuard.Keys;
+using Encryption.WireGuard.Tests.Support;
+using Encryption.WireGuard.Status;
+using Encryption.WireGuard.Uapi;
+using System.Text.RegularExpressions;
+
+namespace Encryption.WireGuard.Tests.Integration;
+
+/// <summary>
+/// Nodes and pods in network namespaces, each node with its own wireguard-go configured only through the backend:
+/// pod-to-pod traffic, the underlay capture, changes under a running TCP stream, restarts, rotation, strict mode.
+/// </summary>
+[Trait("Tier", "Host")]
+[Collection("host")]
+public sealed partial class LabTests
+{
+    [Fact]
+    public async Task PodsOnThreeNodesTalkOnlyThroughWireGuardOnTheUnderlay()
+    {
+        using var lab = new NetnsLab(3);
+        await using var agents = new LabAgents(lab, 3);
+        await agents.StartAsync(1, 2, 3);
+        await agents.ApplyAllAsync();
+        using var capture = new UnderlayCapture(lab.Underlay, "br0");
+
+        AssertReachable(lab, (1, 2), (1, 3), (2, 3), (3, 1));
+        await using (var stream = await TcpStream.OpenAsync(lab.PodNamespace(1), lab.PodNamespace(3), NetnsLab.PodIp(3)))
+        {
+            var (sent, received) = await stream.TransferAsync(4 * 1024 * 1024);
+            Assert.Equal(sent, received);
+        }
+
+        var packets = capture.Stop();
+        Assert.True(packets.Count > 50, $"only {packets.Count} packets captured");
+        var plaintext = packets.Where(p => !UnderlayWireGuard().IsMatch(p)).ToList();
+        Assert.True(plaintext.Count == 0, "non-WireGuard packets on the underlay:\n" + string.Join('\n', plaintext.Take(10)));
+
+        var report = await agents.Backends[1].GetReportAsync(CancellationToken.None);
+        var device = Assert.Single(report.Interfaces);
+        Assert.Equal(2, device.PeerCount);
+        Assert.All(device.Peers, p => Assert.NotNull(p.LastHandshake));
+        Assert.True(report.Metrics.TransmitBytes > 4 * 1024 * 1024);
+        Assert.Equal($"Encryption:\tWireguard\t[NodeEncryption: Disabled, cilium_wg0 (Pubkey: {agents.Backends[1].PublicKey}, Port: 51871, Peers: 2)]",
+            StatusFormatter.StatusLine(report));
+        Assert.Empty(report.Problems);
+    }
+
+    [Fact]
+    public async Task PeersAndPrefixesChangeUnderARunningTcpStreamWithoutAReset()
+    {
+        using var lab = new NetnsLab(3);
+        await using var agents = new LabAgents(lab, 3);
+        await agents.StartAsync(1, 2);
+        await agents.ApplyAllAsync();
+        AssertReachable(lab, (1, 2));
+        await using var stream = await TcpStream.OpenAsync(lab.PodNamespace(1), lab.PodNamespace(2), NetnsLab.PodIp(2));
+        stream.StartStreaming();
+
+        await agents.StartAsync(3);                                             // a node joins
+        await agents.ApplyAllAsync();
+        agents.Nodes[2] = NetnsLab.Node(2, "10.2.0.77", "10.2.0.78");           // pods appear on node 2
+        await agents.ApplyAllAsync();
+        agents.Nodes[2] = NetnsLab.Node(2, "10.2.0.78");                        // one goes: stale prefix removed (dummy peer)
+        await agents.ApplyAllAsync();
+        AssertReachable(lab, (3, 2), (1, 3));
+        agents.Members.Remove(3);                                               // a node leaves
+        await agents.ApplyAllAsync();
+        await Task.Delay(500);
+
+        var (sent, received) = await stream.FinishAsync();
+        Assert.True(sent > 1024 * 1024, $"only {sent} bytes streamed");
+        Assert.Equal(sent, received);
+        var peers = (await agents.Backends[1].GetReportAsync(CancellationToken.None)).Interfaces[0].Peers;
+        var node2 = Assert.Single(peers);
+        Assert.Equal(["10.2.0.2/32", "10.2.0.78/32", "192.168.100.2/32", "fd00:100::2/128"], node2.AllowedIPs.Order(StringComparer.Ordinal));
+    }
+
+    [Fact]
+    public async Task AgentRestartKeepsTheKeyAndThePeers()
+    {
+        using var lab = new NetnsLab(2);
+        await using var agents = new LabAgents(lab, 2);
+        await agents.StartAsync(1, 2);
+        await agents.ApplyAllAsync();
+        var key = agents.Backends[1].PublicKey;
+
+        await agents.RestartAsync(1);                                           // agent restart, device stays
+
+        Assert.Equal(key, agents.Backends[1].PublicKey);
+        Assert.Equal(1, (await agents.Backends[1].GetReportAsync(CancellationToken.None)).Interfaces[0].PeerCount);
+        AssertReachable(lab, (1, 2));
+        await agents.ApplyAllAsync();
+        Assert.Equal(0, (await agents.Backends[1].GetReportAsync(CancellationToken.None)).Metrics.DeviceOperations);
+
+        await agents.Backends[1].RemoveAsync(CancellationToken.None);           // the device itself goes away too
+        await agents.RestartAsync(1);
+        await agents.ApplyAllAsync();
+
+        Assert.Equal(key, agents.Backends[1].PublicKey);
+        Assert.Equal(key, new UapiClient(agents.Options[1].UapiSocketDirectory).GetDevice("cilium_wg0").PublicKey);
+        AssertReachable(lab, (1, 2), (2, 1));
+    }
+
+    [Fact]
+    public async Task RotatedKeyReachesEveryPeer()
+    {
+        using var lab = new NetnsLab(3);
+        await using var agents = new LabAgents(lab, 3);
+        await agents.StartAsync(1, 2, 3);
+        await agents.ApplyAllAsync();
+        AssertReachable(lab, (1, 2), (3, 2));
+        var old = agents.Backends[2].PublicKey;
+
+        var rotated = await agents.Backends[2].RotateKeyAsync(CancellationToken.None);
+        await agents.ApplyAllAsync();
+
+        Assert.NotEqual(old, rotated);
+        Assert.Equal(rotated.ToBase64(), agents.Backends[2].DecorateLocalNode(NetnsLab.Node(2)).WireGuardPublicKey);
+        Assert.Equal(rotated, PrivateKey.FromBytes(File.ReadAllBytes(Path.Combine(agents.Options[2].StateDirectory, PrivateKeyFile.FileName))).PublicKey);
+        foreach (var n in new[] { 1, 3 })
+        {
+            var peers = (await agents.Backends[n].GetReportAsync(CancellationToken.None)).Interfaces[0].Peers.Select(p => p.PublicKey).ToList();
+            Assert.Contains(rotated, peers);
+            Assert.DoesNotContain(old, peers);
+        }
+
+        AssertReachable(lab, (1, 2), (3, 2), (2, 1));
+        Assert.Equal(1, (await agents.Backends[2].GetReportAsync(CancellationToken.None)).Metrics.KeyRotations);
+
+        Assert.Contains($"5008 WireGuard key rotated: new public key {rotated}", agents.Logger.Text);
+        foreach (var n in new[] { 1, 2, 3 })
+        {
+            var secret = File.ReadAllBytes(Path.Combine(agents.Options[n].StateDirectory, PrivateKeyFile.FileName));
+            Assert.DoesNotContain(Convert.ToBase64String(secret), agents.Logger.Text);
+            Assert.DoesNotContain(Convert.ToHexStringLower(secret), agents.Logger.Text);
+        }
+    }
+
+    [Fact]
+    public async Task StrictModeDropsPodTrafficThatBypassesTheDeviceUntilTheRouteIsRepaired()
+    {
+        using var lab = new NetnsLab(2);
+        await using var agents = new LabAgents(lab, 2, (_, o) => o with
+        {
+            StrictEgress = new StrictEgressOptions { Enabled = true, Cidrs = [System.Net.IPNetwork.Parse("10.0.0.0/8")] },
+        });
+        await agents.StartAsync(1, 2);
+        await agents.ApplyAllAsync();
+        AssertReachable(lab, (1, 2));
+
+        // Drift: our route disappears, so node 1 would send pod traffic in plaintext over its main-table route.
+        NetnsLab.Exec(lab.NodeNamespace(1), "ip", "route", "del", "10.2.0.0/24", "table", "201");
+        Assert.False(lab.Ping(1, NetnsLab.PodIp(2), count: 1));
+        var table = NetnsLab.Exec(lab.NodeNamespace(1), "nft", "list", "table", "inet", "cilium_wg_strict");
+        Assert.Matches(@"counter packets [1-9]\d* bytes \d+ drop", table);
+
+        await agents.ApplyAllAsync();                                           // the periodic resync repairs the route
+        AssertReachable(lab, (1, 2));
+
+        var applied = NetnsLab.Exec(lab.NodeNamespace(1), "nft", "list", "tables");
+        Assert.Single(applied.Split('\n'), l => l.Contains("cilium_wg_strict", StringComparison.Ordinal));
+    }
+
+    private static void AssertReachable(NetnsLab lab, params (int From, int To)[] pairs)
+    {
+        foreach (var (from, to) in pairs)
+        {
+            var ok = Enumerable.Range(0, 5).Any(_ => lab.Ping(from, NetnsLab.PodIp(to)));
+            Assert.True(ok, $"pod on node {from} cannot reach the pod on node {to}");
+        }
+    }
+
+    /// <summary>tcpdump's line for a WireGuard datagram between two lab nodes: <c>IP 192.168.100.1.51871 &gt; 192.168.100.2.51871: UDP, length 148</c>.</summary>
+    [GeneratedRegex(@"^\d\d:\d\d:\d\d\.\d+ IP 192\.168\.100\.\d+\.51871 > 192\.168\.100\.\d+\.51871: UDP, length \d+$")]
+    private static partial Regex UnderlayWireGuard();
+}
