@@ -9,6 +9,12 @@ public sealed class ValueList<T> : IReadOnlyList<T>, IEquatable<ValueList<T>>
 
     public ValueList(IEnumerable<T> items) => this.items = items?.ToArray() ?? throw new ArgumentNullException(nameof(items));
 
+    /// <summary>Takes <paramref name="owned"/> without copying; the caller must not keep or change it.</summary>
+    private ValueList(T[] owned, bool _) => items = owned;
+
+    /// <summary>Wraps a freshly built array without copying it (decoders build one array per list).</summary>
+    internal static ValueList<T> Own(T[] owned) => new(owned, false);
+
 #pragma warning disable CA1000 // the empty list of each element type is the natural place for it
     public static ValueList<T> Empty { get; } = new([]);
 #pragma warning restore CA1000

@@ -59,8 +59,20 @@ public static class XfrmAlgoWire
             throw new NetlinkDecodeException($"algorithm attribute needs {minimumSize} bytes, has {source.Length}");
         var field = source[..NameSize];
         var nul = field.IndexOf((byte)0);
-        return Encoding.ASCII.GetString(nul >= 0 ? field[..nul] : field);
+        var name = nul >= 0 ? field[..nul] : field;
+        foreach (var (bytes, text) in WellKnownNames)
+        {
+            if (name.SequenceEqual(bytes))
+                return text;
+        }
+
+        return Encoding.ASCII.GetString(name);
     }
+
+    /// <summary>Names seen in every dump, returned without allocating a string per state.</summary>
+    private static readonly (byte[] Bytes, string Text)[] WellKnownNames =
+        new[] { "rfc4106(gcm(aes))", "cbc(aes)", "hmac(sha256)", "hmac(sha1)", "hmac(sha512)", "rfc7539esp(chacha20,poly1305)", "rfc4309(ccm(aes))" }
+            .Select(n => (Encoding.ASCII.GetBytes(n), n)).ToArray();
 
     internal static XfrmKey ReadKey(ReadOnlySpan<byte> source, int keyLenOffset, int keyOffset, string structName)
     {

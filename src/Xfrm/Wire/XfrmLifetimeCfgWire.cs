@@ -46,6 +46,8 @@ public static class XfrmLifetimeCfgWire
     public static XfrmLifetimeConfig Read(ReadOnlySpan<byte> source)
     {
         var span = source[..Size];
+        if (span[..32].IndexOfAnyExcept((byte)0xff) < 0 && span[32..].IndexOfAnyExcept((byte)0) < 0)
+            return XfrmLifetimeConfig.Infinite;
         var lifetime = new XfrmLifetimeConfig
         {
             SoftByteLimit = BinaryPrimitives.ReadUInt64LittleEndian(span[SoftByteLimitOffset..]),
@@ -57,6 +59,6 @@ public static class XfrmLifetimeCfgWire
             SoftUseExpiresSeconds = BinaryPrimitives.ReadUInt64LittleEndian(span[SoftUseExpiresOffset..]),
             HardUseExpiresSeconds = BinaryPrimitives.ReadUInt64LittleEndian(span[HardUseExpiresOffset..]),
         };
-        return lifetime == XfrmLifetimeConfig.Infinite ? XfrmLifetimeConfig.Infinite : lifetime;
+        return lifetime;
     }
 }

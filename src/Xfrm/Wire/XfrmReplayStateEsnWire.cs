@@ -65,7 +65,7 @@ public static class XfrmReplayStateEsnWire
             var values = new uint[bitmapLength];
             for (var i = 0; i < values.Length; i++)
                 values[i] = BinaryPrimitives.ReadUInt32LittleEndian(source[(BmpOffset + (4 * i))..]);
-            bitmap = new ValueList<uint>(values);
+            bitmap = ValueList<uint>.Own(values);
         }
 
         return new XfrmReplayStateEsn

@@ -59,6 +59,8 @@ public static class XfrmSelectorWire
     public static XfrmSelector Read(ReadOnlySpan<byte> source)
     {
         var span = source[..Size];
+        if (span.IndexOfAnyExcept((byte)0) < 0)
+            return XfrmSelector.None;
         var family = (XfrmFamily)BinaryPrimitives.ReadUInt16LittleEndian(span[FamilyOffset..]);
         var selector = new XfrmSelector
         {
@@ -75,6 +77,6 @@ public static class XfrmSelectorWire
             InterfaceIndex = BinaryPrimitives.ReadInt32LittleEndian(span[IfIndexOffset..]),
             User = BinaryPrimitives.ReadUInt32LittleEndian(span[UserOffset..]),
         };
-        return selector == XfrmSelector.None ? XfrmSelector.None : selector;
+        return selector;
     }
 }

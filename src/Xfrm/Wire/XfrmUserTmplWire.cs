@@ -83,6 +83,6 @@ public static class XfrmUserTmplWire
         var templates = new XfrmTemplate[payload.Length / Size];
         for (var i = 0; i < templates.Length; i++)
             templates[i] = Read(payload[(i * Size)..]);
-        return new ValueList<XfrmTemplate>(templates);
+        return ValueList<XfrmTemplate>.Own(templates);
     }
 }

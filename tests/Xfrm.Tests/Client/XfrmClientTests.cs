@@ -73,7 +73,11 @@ public sealed class XfrmClientTests
             foreach (var request in Messages.Split(datagram))
             {
                 var index = requestIndex++;
-                replies.Add(FakeKernel.Ack(request, index switch { 4 => Errno.EINVAL, 10 => Errno.ESRCH, _ => 0 }));
+                var errno = index switch { 4 => Errno.EINVAL, 10 => Errno.ESRCH, _ => 0 };
+
+                // Like the kernel: a request without NLM_F_ACK is answered only when it fails.
+                if (errno != 0 || (Messages.Header(request).Flags & NetlinkFlags.Ack) != 0)
+                    replies.Add(FakeKernel.Ack(request, errno));
             }
 
             return replies;
@@ -91,7 +95,7 @@ public sealed class XfrmClientTests
     }
 
     [Fact]
-    public void BulkApplyPacksManyRequestsIntoEachSend()
+    public void BulkApplyPacksManyRequestsIntoEachSendAndAsksForOneAckPerSend()
     {
         var kernel = new FakeKernel(datagram => Messages.Split(datagram).Select(r => FakeKernel.Ack(r)).ToList(), maxOutstandingReplies: 256);
         using var client = new XfrmClient(new NetlinkClient(kernel));
@@ -102,6 +106,12 @@ public sealed class XfrmClientTests
         Assert.True(client.Apply(changes).AllSucceeded);
         Assert.InRange(kernel.Sent.Count, 4, 20);
         Assert.Equal(1000, kernel.Sent.Sum(d => Messages.Split(d).Count));
+        Assert.All(kernel.Sent, datagram =>
+        {
+            var flags = Messages.Split(datagram).Select(m => Messages.Header(m).Flags & NetlinkFlags.Ack).ToList();
+            Assert.Equal(NetlinkFlags.Ack, flags[^1]);
+            Assert.All(flags.SkipLast(1), f => Assert.Equal(NetlinkFlags.None, f));
+        });
     }
 
     [Fact]
