@@ -43,7 +43,43 @@ public sealed partial class LabTests
         Assert.Equal($"Encryption:\tWireguard\t[NodeEncryption: Disabled, cilium_wg0 (Pubkey: {agents.Backends[1].PublicKey}, Port: 51871, Peers: 2)]",
             StatusFormatter.StatusLine(report));
         Assert.Empty(report.Problems);
+
+        var node1 = lab.NodeNamespace(1);
+        var routes = NetnsLab.Exec(node1, "ip", "route", "show", "table", "201");
+        Assert.Contains("10.2.0.0/24 dev cilium_wg0 proto 201 scope link", routes);
+        Assert.Contains("10.3.0.0/24 dev cilium_wg0 proto 201 scope link", routes);
+        Assert.Contains("1:\tnot from all fwmark 0x1e00 lookup 201", NetnsLab.Exec(node1, "ip", "rule"));
+        Assert.Contains("1:\tnot from all fwmark 0x1e00 lookup 201", NetnsLab.Exec(node1, "ip", "-6", "rule"));
+        var link = NetnsLab.Exec(node1, "ip", "link", "show", "cilium_wg0");
+        Assert.Contains("mtu 1405", link);
+        Assert.Contains(",UP", link);
+        Assert.Equal("0", NetnsLab.Exec(node1, "cat", "/proc/sys/net/ipv4/conf/cilium_wg0/rp_filter").Trim());
     }
+
+    [Fact]
+    public async Task NodeEncryptionCoversNodeTrafficExceptWithTheOptedOutControlPlane()
+    {
+        using var lab = new NetnsLab(3);
+        await using var agents = new LabAgents(lab, 3, (_, o) => o with { NodeEncryption = true });
+        agents.Nodes[3] = agents.Nodes[3] with { Labels = agents.Nodes[3].Labels.Add("node-role.kubernetes.io/control-plane", "") };
+        await agents.StartAsync(1, 2, 3);
+        await agents.ApplyAllAsync();
+        using var capture = new UnderlayCapture(lab.Underlay, "br0");
+
+        Assert.True(NodePing(lab, 1, "192.168.100.2"), "node 1 cannot reach node 2 through WireGuard");
+        Assert.True(NodePing(lab, 1, "192.168.100.3"), "node 1 cannot reach the control-plane node");
+        AssertReachable(lab, (1, 3));
+
+        var packets = capture.Stop();
+        Assert.DoesNotContain(packets, p => p.Contains("IP 192.168.100.1 > 192.168.100.2: ICMP", StringComparison.Ordinal));
+        Assert.Contains(packets, p => p.Contains("IP 192.168.100.1 > 192.168.100.3: ICMP echo request", StringComparison.Ordinal));
+        Assert.DoesNotContain(packets, p => p.Contains("10.3.0.2", StringComparison.Ordinal));
+        Assert.Equal(Encryption.WireGuard.Desired.NodeEncryptionState.Enabled, (await agents.Backends[1].GetReportAsync(CancellationToken.None)).NodeEncryption);
+        Assert.Equal(Encryption.WireGuard.Desired.NodeEncryptionState.OptedOut, (await agents.Backends[3].GetReportAsync(CancellationToken.None)).NodeEncryption);
+    }
+
+    private static bool NodePing(NetnsLab lab, int from, string destination) =>
+        Enumerable.Range(0, 5).Any(_ => NetnsLab.TryExec(lab.NodeNamespace(from), "ping", "-n", "-q", "-c", "2", "-i", "0.2", "-W", "2", destination).Code == 0);
 
     [Fact]
     public async Task PeersAndPrefixesChangeUnderARunningTcpStreamWithoutAReset()
