@@ -40,6 +40,7 @@ internal static class AgentHost
         services.AddSingleton(options);
         services.AddSingleton(TimeProvider.System);
         services.AddSingleton<AgentState>();
+        services.AddSingleton<BackendStarted>();
         services.AddSingleton(provider => BackendFactory.Create(options, provider));
         ClusterSourceRegistration.Add(services, options);
         services.AddSingleton(provider => new LocalNodeSource(LocalNodeSource.BaseNode(options.Agent, bootId), provider.GetRequiredService<IEncryptionBackend>()));

@@ -21,6 +21,7 @@ internal sealed class BackendApplyService(
     LocalNodeSource localNode,
     EncryptionOptions options,
     AgentState state,
+    BackendStarted started,
     TimeProvider time,
     IHostApplicationLifetime lifetime,
     ILogger<BackendApplyService> logger) : BackgroundService
@@ -37,6 +38,7 @@ internal sealed class BackendApplyService(
             var changes = WatchChangesAsync(stopAll.Token);
             loops = [changes];
             await backend.StartAsync(stoppingToken).ConfigureAwait(false);
+            started.Set();
             ApplyLog.BackendStarted(logger, BackendNames.Name(backend.Type));
             loops = [changes, ResyncTicksAsync(stopAll.Token), ApplyLoopAsync(stopAll.Token)];
 

@@ -9,7 +9,8 @@ using Microsoft.Extensions.Logging;
 namespace Encryption.Agent.Services;
 
 /// <summary>
-/// Keeps this node's object in the cluster source current: publishes it at start (retrying with backoff), then on
+/// Keeps this node's object in the cluster source current: publishes it once the backend has started (retrying with
+/// backoff), then on
 /// every resync tick republishes if what the source holds differs from what the agent advertises (a deleted or
 /// stale document, a new backend key).
 /// </summary>
@@ -18,6 +19,7 @@ internal sealed class LocalNodePublisherService(
     LocalNodeSource localNode,
     EncryptionOptions options,
     AgentState state,
+    BackendStarted started,
     TimeProvider time,
     ILogger<LocalNodePublisherService> logger) : BackgroundService
 {
@@ -25,6 +27,7 @@ internal sealed class LocalNodePublisherService(
     {
         try
         {
+            await started.WaitAsync(stoppingToken).ConfigureAwait(false);
             await PublishWithRetryAsync(stoppingToken).ConfigureAwait(false);
             using var ticks = new PeriodicTimer(options.Agent.ResyncInterval, time);
             while (await ticks.WaitForNextTickAsync(stoppingToken).ConfigureAwait(false))
@@ -46,9 +49,9 @@ internal sealed class LocalNodePublisherService(
     {
         for (var failures = 1; ; failures++)
         {
-            var node = localNode.Desired();
             try
             {
+                var node = localNode.Desired();
                 await source.PublishLocalNodeAsync(node, cancellationToken).ConfigureAwait(false);
                 state.LocalNodePublished();
                 ClusterLog.Published(logger, node.Name);
@@ -57,7 +60,7 @@ internal sealed class LocalNodePublisherService(
             catch (Exception e) when (e is not OperationCanceledException || !cancellationToken.IsCancellationRequested)
             {
                 var delay = Backoff.Default.Delay(failures);
-                ClusterLog.PublishFailed(logger, node.Name, delay, e);
+                ClusterLog.PublishFailed(logger, localNode.Name, delay, e);
                 await Task.Delay(delay, time, cancellationToken).ConfigureAwait(false);
             }
         }

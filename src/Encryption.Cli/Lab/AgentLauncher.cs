@@ -20,6 +20,7 @@ internal static class AgentLauncher
         ArgumentNullException.ThrowIfNull(paths);
         Directory.CreateDirectory(paths.NodeDirectory(node.Name));
         Directory.CreateDirectory(paths.Store);
+        LabBackendSetup.PrepareNode(backend, node, paths);
         var bootId = Guid.NewGuid().ToString();
         var socket = paths.AgentSocket(node.Name);
         var log = paths.AgentLog(node.Name);

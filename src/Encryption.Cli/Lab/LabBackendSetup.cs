@@ -11,6 +11,9 @@ namespace Encryption.Cli.Lab;
 /// </summary>
 internal static class LabBackendSetup
 {
+    private const string WireGuardStateDirectory = "wireguard";
+    private const string WireGuardUapiDirectory = "wireguard-uapi";
+
     /// <summary>Creates the lab-wide material of <paramref name="backend"/> (before any agent starts).</summary>
     public static async Task PrepareAsync(string backend, LabPaths paths, CancellationToken cancellationToken)
     {
@@ -20,6 +23,18 @@ internal static class LabBackendSetup
             var line = KeyFileWriter.Create(KeyTemplate.Rfc4106GcmAes) + "\n";
             await AtomicFile.WriteAsync(IPsecKeyFile(paths), Encoding.ASCII.GetBytes(line), AtomicFile.Private, cancellationToken).ConfigureAwait(false);
         }
+    }
+
+    /// <summary>Creates the per-node directories the agent flags name (a backend may expect them to exist).</summary>
+    public static void PrepareNode(string backend, LabNode node, LabPaths paths)
+    {
+        ArgumentNullException.ThrowIfNull(node);
+        ArgumentNullException.ThrowIfNull(paths);
+        if (backend != "wireguard")
+            return;
+        var directory = paths.NodeDirectory(node.Name);
+        foreach (var name in (string[])[WireGuardStateDirectory, WireGuardUapiDirectory])
+            Directory.CreateDirectory(Path.Combine(directory, name), UnixFileMode.UserRead | UnixFileMode.UserWrite | UnixFileMode.UserExecute);
     }
 
     /// <summary>The agent flags <paramref name="backend"/> needs on <paramref name="node"/>.</summary>
@@ -34,8 +49,8 @@ internal static class LabBackendSetup
             "wireguard" =>
             [
                 "--enable-wireguard-userspace-fallback=true",
-                "--wireguard-state-dir", Path.Combine(directory, "wireguard"),
-                "--wireguard-userspace-socket-dir", Path.Combine(directory, "wireguard-uapi"),
+                "--wireguard-state-dir", Path.Combine(directory, WireGuardStateDirectory),
+                "--wireguard-userspace-socket-dir", Path.Combine(directory, WireGuardUapiDirectory),
             ],
             "ztunnel" =>
             [

@@ -22,6 +22,7 @@ public sealed class AgentServicesTests : IAsyncDisposable
     private readonly MemoryClusterSource source = new();
     private readonly RecordingBackend backend = new();
     private readonly AgentState state;
+    private readonly BackendStarted started = new();
     private readonly BackendApplyService apply;
     private readonly LocalNodePublisherService publisher;
 
@@ -30,8 +31,8 @@ public sealed class AgentServicesTests : IAsyncDisposable
         state = new AgentState(time);
         var options = EncryptionOptions.Defaults with { Agent = new AgentOptions { NodeName = "node1", ResyncInterval = Resync } };
         var local = new LocalNodeSource(Self, backend);
-        apply = new BackendApplyService(backend, source, local, options, state, time, new TestLifetime(), NullLogger<BackendApplyService>.Instance);
-        publisher = new LocalNodePublisherService(source, local, options, state, time, NullLogger<LocalNodePublisherService>.Instance);
+        apply = new BackendApplyService(backend, source, local, options, state, started, time, new TestLifetime(), NullLogger<BackendApplyService>.Instance);
+        publisher = new LocalNodePublisherService(source, local, options, state, started, time, NullLogger<LocalNodePublisherService>.Instance);
     }
 
     [Fact]
@@ -107,8 +108,21 @@ public sealed class AgentServicesTests : IAsyncDisposable
     }
 
     [Fact]
+    public async Task ThePublisherWaitsUntilTheBackendHasStarted()
+    {
+        await publisher.StartAsync(CancellationToken.None);
+        await Task.Delay(50);
+        Assert.Empty(source.Published);
+
+        started.Set();
+
+        await Eventually.TrueAsync(() => source.Published.Count == 1, "the first publish");
+    }
+
+    [Fact]
     public async Task ThePublisherWritesTheLocalNodeWithWhatTheBackendAdvertises()
     {
+        started.Set();
         await publisher.StartAsync(CancellationToken.None);
 
         await Eventually.TrueAsync(() => source.Published.Count == 1, "the first publish");
@@ -119,6 +133,7 @@ public sealed class AgentServicesTests : IAsyncDisposable
     [Fact]
     public async Task ThePublisherRestoresItsNodeWhenTheSourceLostIt()
     {
+        started.Set();
         await publisher.StartAsync(CancellationToken.None);
         await Eventually.TrueAsync(() => source.Published.Count == 1, "the first publish");
         await Eventually.TrueAsync(() => time.ActiveTimers >= 1, "the resync timer");

@@ -37,6 +37,30 @@ public sealed class LabLifecycleTests
     }
 
     [Fact]
+    public async Task LabWithWireGuardCarriesPodTrafficOnlyInsideUdp51871AndDownRemovesItsDevices()
+    {
+        Root.Require();
+        await using var lab = new TestLab();
+
+        var up = await lab.RunAsync("up", "--nodes", "3", "--backend", "wireguard");
+        Assert.True(up.ExitCode == 0, up.ToString());
+        var status = await lab.RunAsync("status");
+        Assert.True(status.ExitCode == 0, status.ToString());
+        Assert.Equal(3, CountLines(status.Output, "Encryption: Wireguard"));
+        Assert.Equal(3, CountLines(status.Output, "\tNumber of peers: 2"));
+
+        var verify = await lab.RunAsync("verify");
+        Assert.True(verify.ExitCode == 0, verify.ToString());
+        Assert.Contains("plaintext seen: no", verify.Output);
+        Assert.Matches(@"UDP 51871 +[1-9]\d*", verify.Output);
+        Assert.Contains("OK: pod traffic crossed the underlay only inside UDP 51871", verify.Output);
+
+        var down = await lab.RunAsync("down");
+        Assert.True(down.ExitCode == 0, down.ToString());
+        lab.AssertNothingLeft();
+    }
+
+    [Fact]
     public async Task LabDownAfterAnAgentWasKilledWithSigkillStillRemovesEverything()
     {
         Root.Require();

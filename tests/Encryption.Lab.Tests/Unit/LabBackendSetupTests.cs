@@ -3,7 +3,6 @@ using Encryption.Cli.Lab;
 namespace Encryption.Lab.Tests.Unit;
 
 /// <summary>What the lab gives each backend: shared key material, per-node paths.</summary>
-[System.Runtime.Versioning.SupportedOSPlatform("linux")]
 public sealed class LabBackendSetupTests : IDisposable
 {
     private readonly string root = Directory.CreateTempSubdirectory("lab-backend-").FullName;
