@@ -162,15 +162,14 @@ public sealed class WireGuardBackend : IEncryptionBackend, IAsyncDisposable
     {
         var report = await GetReportAsync(cancellationToken).ConfigureAwait(false);
         var health = report.Message is not null ? HealthState.Failed : report.Problems.IsEmpty ? HealthState.Ok : HealthState.Degraded;
-        var json = StatusFormatter.EncryptionStatus(report);
-        json["debuginfo"] = StatusFormatter.DebugInfo(report);
+        var json = StatusFormatter.EncryptionStatus(report, withPeers: true);
         return new BackendStatus(EncryptionType.WireGuard, health, StatusFormatter.EncryptStatus(report), json)
         {
             Problems = [.. report.Problems],
         };
     }
 
-    /// <summary>The full report: status line, JSON, metrics.</summary>
+    /// <summary>The full report: feed it to <see cref="StatusFormatter"/> for the status line, JSON shapes and metrics.</summary>
     public async Task<WireGuardStatusReport> GetReportAsync(CancellationToken cancellationToken)
     {
         await gate.WaitAsync(cancellationToken).ConfigureAwait(false);

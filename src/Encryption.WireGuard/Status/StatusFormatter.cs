@@ -58,13 +58,16 @@ public static class StatusFormatter
         return status;
     }
 
-    /// <summary>healthz <c>encryption</c>: <c>{"mode":"Wireguard", "msg"?, "wireguard": {...}}</c> without peers.</summary>
-    public static JsonObject EncryptionStatus(WireGuardStatusReport report)
+    /// <summary>
+    /// Cilium's <c>EncryptionStatus</c>: <c>{"mode":"Wireguard", "msg"?, "wireguard": {...}}</c>. healthz sends it without
+    /// peers (<c>"peers": null</c>); <c>encrypt status -o json</c> and this agent's status API with them.
+    /// </summary>
+    public static JsonObject EncryptionStatus(WireGuardStatusReport report, bool withPeers = false)
     {
         var json = new JsonObject { ["mode"] = "Wireguard" };
         if (!string.IsNullOrEmpty(report?.Message))
             json["msg"] = report.Message;
-        json["wireguard"] = WireguardStatus(report!, withPeers: false);
+        json["wireguard"] = WireguardStatus(report!, withPeers);
         return json;
     }
 

@@ -43,6 +43,11 @@ public sealed partial class LabTests
         Assert.Equal($"Encryption:\tWireguard\t[NodeEncryption: Disabled, cilium_wg0 (Pubkey: {agents.Backends[1].PublicKey}, Port: 51871, Peers: 2)]",
             StatusFormatter.StatusLine(report));
         Assert.Empty(report.Problems);
+        var status = await agents.Backends[1].GetStatusAsync(CancellationToken.None);
+        Assert.Equal(Encryption.Core.Backends.HealthState.Ok, status.Health);
+        Assert.Equal("Wireguard", (string?)status.Json["mode"]);
+        Assert.Equal(2, status.Json["wireguard"]!["interfaces"]![0]!["peers"]!.AsArray().Count);
+        Assert.StartsWith("Encryption: Wireguard\nInterface: cilium_wg0\n", status.Text, StringComparison.Ordinal);
 
         var node1 = lab.NodeNamespace(1);
         var routes = NetnsLab.Exec(node1, "ip", "route", "show", "table", "201");
