@@ -25,6 +25,7 @@ internal sealed class LocalNodeSource(Node baseNode, IEncryptionBackend backend)
             PodCidrs = options.PodCidrs,
             PodIps = options.PodIps,
             BootId = bootId,
+            NodeId = options.NodeId,
         };
     }
 }

@@ -21,6 +21,7 @@ internal static class NodeAdvertisement
             && (advertised.PodCidrs.IsEmpty || advertised.PodCidrs.SequenceEqual(published.PodCidrs))
             && (advertised.PodIps.IsEmpty || advertised.PodIps.SequenceEqual(published.PodIps))
             && (advertised.BootId is null || string.Equals(advertised.BootId, published.BootId, StringComparison.OrdinalIgnoreCase))
+            && (advertised.NodeId == 0 || advertised.NodeId == published.NodeId)
             && advertised.IPsecKeyId == published.IPsecKeyId
             && advertised.Labels.All(kv => published.Labels.TryGetValue(kv.Key, out var v) && v == kv.Value)
             && advertised.Annotations.All(kv => published.Annotations.TryGetValue(kv.Key, out var v) && v == kv.Value);
@@ -39,6 +40,7 @@ internal static class NodeAdvertisement
             PodCidrs = advertised.PodCidrs.IsEmpty ? published.PodCidrs : advertised.PodCidrs,
             PodIps = advertised.PodIps.IsEmpty ? published.PodIps : advertised.PodIps,
             BootId = advertised.BootId ?? published.BootId,
+            NodeId = advertised.NodeId == 0 ? published.NodeId : advertised.NodeId,
             IPsecKeyId = advertised.IPsecKeyId,
             Labels = published.Labels.SetItems(advertised.Labels),
             Annotations = published.Annotations.SetItems(advertised.Annotations),

@@ -28,6 +28,7 @@ internal static class AgentLauncher
         [
             .. agent.Prefix,
             "--node-name", node.Name,
+            "--node-id", node.Index.ToString(CultureInfo.InvariantCulture),
             "--ipv4", node.IPv4.ToString(),
             "--ipv6", node.IPv6.ToString(),
             "--pod-cidrs", node.PodCidr.ToString(),

@@ -31,6 +31,9 @@ public sealed record AgentOptions
     /// <summary>An explicit boot ID; empty means read <see cref="BootIdFile"/>.</summary>
     public string BootId { get; init; } = "";
 
+    /// <summary>Cluster-wide node ID (1..65535) this node publishes; 0 when not assigned.</summary>
+    public ushort NodeId { get; init; }
+
     public ClusterSourceKind ClusterSource { get; init; } = ClusterSourceKind.File;
 
     public string FileStoreDirectory { get; init; } = "/var/lib/encryption/nodes";
@@ -67,6 +70,7 @@ public sealed record AgentOptions
         && PodCidrs.SequenceEqual(other.PodCidrs)
         && PodIps.SequenceEqual(other.PodIps)
         && BootId == other.BootId
+        && NodeId == other.NodeId
         && ClusterSource == other.ClusterSource
         && FileStoreDirectory == other.FileStoreDirectory
         && StatusSocketPath == other.StatusSocketPath

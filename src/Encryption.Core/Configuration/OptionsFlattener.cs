@@ -60,6 +60,7 @@ public static class OptionsFlattener
             [PodCidrs] = string.Join(',', o.Agent.PodCidrs),
             [PodIps] = string.Join(',', o.Agent.PodIps),
             [BootId] = o.Agent.BootId,
+            [NodeId] = o.Agent.NodeId.ToString(CultureInfo.InvariantCulture),
             [ClusterSource] = o.Agent.ClusterSource == ClusterSourceKind.Kubernetes ? "kubernetes" : "file",
             [FileStoreDir] = o.Agent.FileStoreDirectory,
             [StatusSocket] = o.Agent.StatusSocketPath,

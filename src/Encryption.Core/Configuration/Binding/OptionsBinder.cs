@@ -85,6 +85,7 @@ public static class OptionsBinder
                 PodCidrs = r.List<IPNetwork>(PodCidrs, "a CIDR", (string s, out IPNetwork v) => OptionValueParsers.TryParseCidr(s, out v, out _)),
                 PodIps = r.List<IPAddress>(PodIps, "an IP address", (string s, out IPAddress v) => IPAddress.TryParse(s, out v!)),
                 BootId = r.String(BootId),
+                NodeId = (ushort)Math.Clamp(r.Integer(NodeId), 0, ushort.MaxValue),
                 ClusterSource = r.Enum(ClusterSource) == "kubernetes" ? ClusterSourceKind.Kubernetes : ClusterSourceKind.File,
                 FileStoreDirectory = r.String(FileStoreDir),
                 StatusSocketPath = r.String(StatusSocket),

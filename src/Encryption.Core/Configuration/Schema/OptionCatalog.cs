@@ -94,6 +94,9 @@ public static class OptionCatalog
         new(PodIps, OptionKind.IPAddressList, "", "IPs of the pods on this node.") { FlatKey = "pod-ips", IsExtension = true },
         new(BootId, OptionKind.String, "", "An explicit boot ID (a UUID); the lab gives each node its own. Empty reads the boot ID file.")
         { FlatKey = "boot-id", IsExtension = true },
+        new(NodeId, OptionKind.Integer, "0",
+            "Cluster-wide node ID (1..65535) published with the node; IPsec selector mode puts it in the SPI. 0 leaves it unassigned.")
+        { FlatKey = "node-id", IsExtension = true },
         new(ClusterSource, OptionKind.Enum, "file", "Where nodes come from: file (a shared directory, the lab) or kubernetes (CiliumNode objects).")
         { FlatKey = "cluster-source", IsExtension = true, AllowedValues = ["file", "kubernetes"] },
         new(FileStoreDir, OptionKind.Path, "/var/lib/encryption/nodes", "The file store directory (cluster-source=file).") { FlatKey = "store-dir", IsExtension = true },

@@ -55,6 +55,7 @@ public static class OptionKeys
     public const string PodCidrs = "agent.podCidrs";
     public const string PodIps = "agent.podIps";
     public const string BootId = "agent.bootId";
+    public const string NodeId = "agent.nodeId";
     public const string ClusterSource = "agent.clusterSource";
     public const string FileStoreDir = "agent.fileStoreDir";
     public const string StatusSocket = "agent.statusSocket";
