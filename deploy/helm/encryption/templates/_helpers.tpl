@@ -1,0 +1,38 @@
+{{/* Names and labels shared by every object of the chart. */}}
+
+{{- define "encryption.fullname" -}}
+{{- if contains .Chart.Name .Release.Name -}}
+{{- .Release.Name | trunc 63 | trimSuffix "-" -}}
+{{- else -}}
+{{- printf "%s-%s" .Release.Name .Chart.Name | trunc 63 | trimSuffix "-" -}}
+{{- end -}}
+{{- end -}}
+
+{{- define "encryption.selectorLabels" -}}
+app.kubernetes.io/name: encryption-agent
+app.kubernetes.io/instance: {{ .Release.Name }}
+{{- end -}}
+
+{{- define "encryption.labels" -}}
+{{ include "encryption.selectorLabels" . }}
+app.kubernetes.io/part-of: encryption
+app.kubernetes.io/managed-by: {{ .Release.Service }}
+helm.sh/chart: {{ printf "%s-%s" .Chart.Name .Chart.Version | replace "+" "_" }}
+{{- end -}}
+
+{{- define "encryption.serviceAccountName" -}}
+{{- if .Values.serviceAccount.create -}}
+{{- .Values.serviceAccount.name | default (include "encryption.fullname" .) -}}
+{{- else -}}
+{{- .Values.serviceAccount.name | default "default" -}}
+{{- end -}}
+{{- end -}}
+
+{{/* The agent reads the ConfigMap as a directory here (ENCRYPTION_CONFIG_DIR). */}}
+{{- define "encryption.configDir" -}}/etc/encryption/config{{- end -}}
+
+{{/* The host's boot ID file, mounted outside /proc (container runtimes refuse mounts under /proc/sys). */}}
+{{- define "encryption.bootIdFile" -}}/host/proc/sys/kernel/random/boot_id{{- end -}}
+
+{{/* Holds bootstrap-private.key, bootstrap-root.crt, ca-private.key and ca-root.crt (scripts/generate-ztunnel-secrets.sh). */}}
+{{- define "encryption.ztunnelSecretName" -}}cilium-ztunnel-secrets{{- end -}}
