@@ -148,6 +148,19 @@ public static class XfrmErrorCatalog
     /// <summary>The entry for a kernel counter name, or null for a counter this catalog does not know.</summary>
     public static XfrmCounterInfo? Find(string kernelName) => ByName.GetValueOrDefault(kernelName);
 
+    /// <summary>
+    /// The <c>cilium_ipsec_xfrm_error</c> labels of a counter, as Cilium's XFRM collector maps them. Counters Cilium
+    /// has no label for (e.g. <c>XfrmInStateDirError</c> on Linux 6.10+, or one this catalog does not know) keep their
+    /// kernel name as the <c>error</c> label, so they are exported rather than hidden.
+    /// </summary>
+    public static (string Type, string Error) MetricLabels(string kernelName)
+    {
+        ArgumentNullException.ThrowIfNull(kernelName);
+        if (Find(kernelName) is { CiliumErrorLabel: { } error } info)
+            return (info.CiliumTypeLabel, error);
+        return (kernelName.StartsWith("XfrmOut", StringComparison.Ordinal) ? "outbound" : "inbound", kernelName);
+    }
+
     /// <summary>Explains every counter that is not zero (unknown counters get a generic entry).</summary>
     public static IEnumerable<(XfrmCounterInfo Info, ulong Value)> Explain(XfrmStatistics statistics)
     {
