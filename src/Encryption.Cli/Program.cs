@@ -23,7 +23,7 @@ internal static class Program
         // Room for the IPsec work: `keys` (create/rotate/status) and `diagnose` join here.
         var root = new RootCommand("encrypt: transparent encryption for the nodes and pods of a cluster")
         {
-            StatusCommand.Create(console),
+            StatusCommand.Create(console), WireGuardCommand.Create(console),
             LabCommand.Create(new LabConsole(console, time), time),
         };
         return root.Parse(args).InvokeAsync();

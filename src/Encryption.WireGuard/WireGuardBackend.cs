@@ -161,6 +161,13 @@ public sealed class WireGuardBackend : IEncryptionBackend, IAsyncDisposable
     public async Task<BackendStatus> GetStatusAsync(CancellationToken cancellationToken)
     {
         var report = await GetReportAsync(cancellationToken).ConfigureAwait(false);
+        return ToBackendStatus(report);
+    }
+
+    /// <summary>The generic status of one report (so a caller that also wants the metrics reads the device once).</summary>
+    public static BackendStatus ToBackendStatus(WireGuardStatusReport report)
+    {
+        ArgumentNullException.ThrowIfNull(report);
         var health = report.Message is not null ? HealthState.Failed : report.Problems.IsEmpty ? HealthState.Ok : HealthState.Degraded;
         var json = StatusFormatter.EncryptionStatus(report, withPeers: true);
         return new BackendStatus(EncryptionType.WireGuard, health, StatusFormatter.EncryptStatus(report), json)

@@ -10,4 +10,7 @@ internal static partial class StatusLog
 
     [LoggerMessage(8301, LogLevel.Information, "Removed stale status socket {Path}")]
     public static partial void RemovedStaleSocket(ILogger logger, string path);
+
+    [LoggerMessage(8302, LogLevel.Warning, "WireGuard key rotated but publishing local node {Node} failed; the publisher retries on its next resync")]
+    public static partial void RotatedKeyNotPublished(ILogger logger, string node, Exception exception);
 }

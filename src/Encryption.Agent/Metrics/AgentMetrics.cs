@@ -2,16 +2,18 @@ using Encryption.Agent.Backends;
 using Encryption.Core.Configuration;
 using Encryption.Agent.State;
 using Encryption.Core.Backends;
+using Encryption.WireGuard.Status;
 
 namespace Encryption.Agent.Metrics;
 
 /// <summary>
 /// The agent's <c>/metrics</c> page: Cilium's metric names where Cilium has one (controller runs for the apply loop,
-/// the IPsec family from the backend status), <c>encryption_agent_*</c> for the rest.
+/// the IPsec family from the backend status), <c>cilium_wireguard_*</c> from the WireGuard backend's report,
+/// <c>encryption_agent_*</c> for the rest.
 /// </summary>
 internal static class AgentMetrics
 {
-    public static string Render(EncryptionOptions options, AgentStateSnapshot state, BackendStatus? status)
+    public static string Render(EncryptionOptions options, AgentStateSnapshot state, BackendStatus? status, WireGuardMetrics? wireguard = null)
     {
         ArgumentNullException.ThrowIfNull(options);
         ArgumentNullException.ThrowIfNull(state);
@@ -49,6 +51,8 @@ internal static class AgentMetrics
             w.Sample(candidate == health ? 1 : 0, ("state", candidate.ToString().ToLowerInvariant()));
 
         IPsecStatusMetrics.Write(w, status?.Json);
+        IPsecObjectMetrics.Write(w, status?.Json);
+        WireGuardStatusMetrics.Write(w, wireguard);
         return w.ToString();
     }
 

@@ -3,6 +3,8 @@ using Encryption.Agent.Metrics;
 using Encryption.Core.Configuration;
 using Encryption.Agent.State;
 using Encryption.Core.Backends;
+using Encryption.WireGuard;
+using Encryption.WireGuard.Status;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Routing;
@@ -13,7 +15,7 @@ namespace Encryption.Agent.Status;
 /// <summary>
 /// The agent's HTTP surface, served on the unix socket and on the Prometheus endpoint:
 /// <c>GET /v1/encrypt/status</c> (JSON), <c>GET /healthz</c> (200 "ok" or 503 with the problems),
-/// <c>GET /metrics</c> (Prometheus text).
+/// <c>GET /metrics</c> (Prometheus text), <c>POST /v1/wireguard/rotate-key</c> (see <see cref="WireGuardKeyEndpoint"/>).
 /// </summary>
 internal static class StatusEndpoints
 {
@@ -41,9 +43,28 @@ internal static class StatusEndpoints
 
         routes.MapGet("/metrics", async (IEncryptionBackend backend, EncryptionOptions options, AgentState state, ILogger<AgentState> logger, CancellationToken ct) =>
         {
-            var status = await BackendStatusAsync(backend, logger, ct).ConfigureAwait(false);
-            return Results.Text(AgentMetrics.Render(options, state.Snapshot(), status), PrometheusTextWriter.ContentType);
+            var (status, wireguard) = await MetricsInputsAsync(backend, logger, ct).ConfigureAwait(false);
+            return Results.Text(AgentMetrics.Render(options, state.Snapshot(), status, wireguard), PrometheusTextWriter.ContentType);
         });
+
+        routes.MapPost(WireGuardKeyEndpoint.Path, WireGuardKeyEndpoint.RotateAsync);
+    }
+
+    /// <summary>The WireGuard backend's status and metrics come from one report (one device read).</summary>
+    private static async Task<(BackendStatus Status, WireGuardMetrics? WireGuard)> MetricsInputsAsync(IEncryptionBackend backend, ILogger logger, CancellationToken ct)
+    {
+        if (backend is not WireGuardBackend wireguard)
+            return (await BackendStatusAsync(backend, logger, ct).ConfigureAwait(false), null);
+        try
+        {
+            var report = await wireguard.GetReportAsync(ct).ConfigureAwait(false);
+            return (WireGuardBackend.ToBackendStatus(report), report.Metrics);
+        }
+        catch (Exception e) when (e is not OperationCanceledException)
+        {
+            StatusLog.BackendStatusFailed(logger, e);
+            return (StatusDocument.Unavailable(backend.Type, e.Message), null);
+        }
     }
 
     private static async Task<BackendStatus> BackendStatusAsync(IEncryptionBackend backend, ILogger logger, CancellationToken ct)

@@ -49,6 +49,13 @@ internal sealed class AgentClient : IDisposable
         return (response.StatusCode == HttpStatusCode.OK, body);
     }
 
+    /// <summary>POST /v1/wireguard/rotate-key: the status code (200, or 409 when the agent runs another backend) and the JSON body.</summary>
+    public async Task<(HttpStatusCode Status, string Body)> RotateWireGuardKeyAsync(CancellationToken cancellationToken)
+    {
+        using var response = await http.PostAsync(new Uri("v1/wireguard/rotate-key", UriKind.Relative), content: null, cancellationToken).ConfigureAwait(false);
+        return (response.StatusCode, await response.Content.ReadAsStringAsync(cancellationToken).ConfigureAwait(false));
+    }
+
     public Task<string> MetricsAsync(CancellationToken cancellationToken) =>
         http.GetStringAsync(new Uri("metrics", UriKind.Relative), cancellationToken);
 
