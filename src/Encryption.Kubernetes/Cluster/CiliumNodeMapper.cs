@@ -1,4 +1,5 @@
 using System.Collections.Immutable;
+using System.Globalization;
 using System.Net;
 using System.Net.Sockets;
 using Encryption.Core.Cluster;
@@ -11,6 +12,12 @@ public static class CiliumNodeMapper
 {
     /// <summary>The legacy spelling of <see cref="WellKnown.WireGuardPublicKeyAnnotation"/>, still read by Cilium.</summary>
     public const string WireGuardPublicKeyAliasAnnotation = "io.cilium.network.wg-pub-key";
+
+    /// <summary>
+    /// CiliumNode annotation carrying <see cref="Node.NodeId"/> in decimal (1..65535). CiliumNode has no field for
+    /// it (Cilium allocates node IDs inside the agent), so the product keeps it here.
+    /// </summary>
+    public const string NodeIdAnnotation = "encryption.cilium.io/node-id";
 
     public static Node ToNode(CiliumNode ciliumNode, bool useCiliumInternalIP = false)
     {
@@ -27,11 +34,37 @@ public static class CiliumNodeMapper
             IPv6 = PickAddress(spec.Addresses, preference, AddressFamily.InterNetworkV6),
             PodCidrs = ParseCidrs(spec.Ipam?.PodCidrs),
             BootId = string.IsNullOrEmpty(spec.BootId) ? null : spec.BootId,
+            NodeId = TryParseNodeId(NodeIdText(ciliumNode), out var nodeId) ? nodeId : (ushort)0,
             IPsecKeyId = (byte)Math.Clamp(spec.Encryption?.Key ?? 0, 0, byte.MaxValue),
             Labels = ToImmutable(ciliumNode.Metadata.Labels),
             Annotations = NormalizeAnnotations(ciliumNode.Metadata.Annotations),
         };
     }
+
+    /// <summary>The <see cref="NodeIdAnnotation"/> value as written, or null when the annotation is absent.</summary>
+    public static string? NodeIdText(CiliumNode ciliumNode)
+    {
+        ArgumentNullException.ThrowIfNull(ciliumNode);
+        return ciliumNode.Metadata.Annotations?.GetValueOrDefault(NodeIdAnnotation);
+    }
+
+    /// <summary>
+    /// Parses a <see cref="NodeIdAnnotation"/> value: decimal digits only (no sign, spaces or hex), 1..65535. Anything
+    /// else, 0 included (it means "unassigned"), is not a node ID.
+    /// </summary>
+    public static bool TryParseNodeId(string? text, out ushort nodeId)
+    {
+        nodeId = 0;
+        if (string.IsNullOrEmpty(text)
+            || !ushort.TryParse(text, NumberStyles.None, CultureInfo.InvariantCulture, out var parsed)
+            || parsed == 0)
+            return false;
+        nodeId = parsed;
+        return true;
+    }
+
+    /// <summary>The annotation text for a node ID (<c>7</c>).</summary>
+    public static string FormatNodeId(ushort nodeId) => nodeId.ToString(CultureInfo.InvariantCulture);
 
     /// <summary>The first address of <paramref name="family"/>, by type preference, then by position.</summary>
     public static IPAddress? PickAddress(IReadOnlyList<NodeAddress>? addresses, IReadOnlyList<string> preference, AddressFamily family)

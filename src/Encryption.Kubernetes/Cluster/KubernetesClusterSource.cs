@@ -26,6 +26,9 @@ public sealed class KubernetesClusterSource : IClusterSource
     private readonly ClusterState _state = new();
     private readonly ChangeBroadcaster _broadcaster = new();
     private readonly HashSet<string> _unsynced = new(StringComparer.Ordinal);
+
+    /// <summary>Invalid node ID annotations already warned about, by node: each value is logged once.</summary>
+    private readonly Dictionary<string, string> _invalidNodeIds = new(StringComparer.Ordinal);
     private volatile ClusterView _current = ClusterView.Empty;
     private bool _synced;
 
@@ -102,8 +105,15 @@ public sealed class KubernetesClusterSource : IClusterSource
     }
 
     /// <summary>
-    /// Merge-patches this agent's own CiliumNode (WireGuard key annotation, <c>spec.encryption.key</c>,
-    /// <c>spec.bootid</c>); skipped when the watched object already says the same. Any other node is refused.
+    /// What <see cref="PublishLocalNodeAsync"/> writes of <paramref name="local"/>: key ID, annotations (WireGuard key,
+    /// node ID) and boot ID. Addresses, pod CIDRs and labels are Cilium's, so they never count as drift.
+    /// </summary>
+    public Node Publishable(Node local) => LocalNodePatch.Publishable(local, _options.PublishBootId);
+
+    /// <summary>
+    /// Merge-patches this agent's own CiliumNode (its annotations: WireGuard key and node ID; <c>spec.encryption.key</c>,
+    /// <c>spec.bootid</c>) with only what differs; skipped when the watched object already says the same. Any other
+    /// node is refused.
     /// Same as: <c>kubectl patch ciliumnode NAME --type=merge -p '{...}'</c>.
     /// </summary>
     public async Task PublishLocalNodeAsync(Node local, CancellationToken cancellationToken)
@@ -131,13 +141,37 @@ public sealed class KubernetesClusterSource : IClusterSource
                 .ConfigureAwait(false);
             ClusterSourceLog.Created(_logger, local.Name);
         }
-        ClusterSourceLog.Published(_logger, local.Name, local.IPsecKeyId, local.WireGuardPublicKey is null ? "absent" : "present");
+        ClusterSourceLog.Published(_logger, local.Name, local.IPsecKeyId, local.NodeId, local.WireGuardPublicKey is null ? "absent" : "present");
     }
 
     private ValueTask OnCiliumNode(InformerEvent<CiliumNode> e, CancellationToken cancellationToken) =>
         Apply(e, ResourceTypes.CiliumNodes.Resource, (state, node) =>
-            state.SetNode(node.Metadata.Name ?? "", CiliumNodeMapper.ToNode(node, _options.UseCiliumInternalIP)),
-            (state, node) => state.SetNode(node.Metadata.Name ?? "", null));
+            {
+                CheckNodeId(node);
+                return state.SetNode(node.Metadata.Name ?? "", CiliumNodeMapper.ToNode(node, _options.UseCiliumInternalIP));
+            },
+            (state, node) =>
+            {
+                _invalidNodeIds.Remove(node.Metadata.Name ?? "");
+                return state.SetNode(node.Metadata.Name ?? "", null);
+            });
+
+    /// <summary>Called under the lock: warns once per node and value about a node ID annotation that is not 1..65535.</summary>
+    private void CheckNodeId(CiliumNode node)
+    {
+        var name = node.Metadata.Name ?? "";
+        var text = CiliumNodeMapper.NodeIdText(node);
+        if (text is null || CiliumNodeMapper.TryParseNodeId(text, out _))
+        {
+            _invalidNodeIds.Remove(name);
+            return;
+        }
+
+        if (_invalidNodeIds.TryGetValue(name, out var warned) && warned == text)
+            return;
+        _invalidNodeIds[name] = text;
+        ClusterSourceLog.InvalidNodeId(_logger, name, CiliumNodeMapper.NodeIdAnnotation, text);
+    }
 
     private ValueTask OnNamespace(InformerEvent<KubernetesNamespace> e, CancellationToken cancellationToken) =>
         Apply(e, ResourceTypes.Namespaces.Resource, (state, ns) =>
