@@ -83,6 +83,9 @@ public sealed partial class LabTests
         Assert.Equal(Encryption.WireGuard.Desired.NodeEncryptionState.OptedOut, (await agents.Backends[3].GetReportAsync(CancellationToken.None)).NodeEncryption);
     }
 
+    /// <summary>Bytes the stream must move after each change to count as still flowing.</summary>
+    private const long Flowing = 256 * 1024;
+
     private static bool NodePing(NetnsLab lab, int from, string destination) =>
         Enumerable.Range(0, 5).Any(_ => NetnsLab.TryExec(lab.NodeNamespace(from), "ping", "-n", "-q", "-c", "2", "-i", "0.2", "-W", "2", destination).Code == 0);
 
@@ -96,20 +99,24 @@ public sealed partial class LabTests
         AssertReachable(lab, (1, 2));
         await using var stream = await TcpStream.OpenAsync(lab.PodNamespace(1), lab.PodNamespace(2), NetnsLab.PodIp(2));
         stream.StartStreaming();
+        await stream.WaitForProgressAsync(Flowing);
 
         await agents.StartAsync(3);                                             // a node joins
         await agents.ApplyAllAsync();
+        await stream.WaitForProgressAsync(Flowing);
         agents.Nodes[2] = NetnsLab.Node(2, "10.2.0.77", "10.2.0.78");           // pods appear on node 2
         await agents.ApplyAllAsync();
+        await stream.WaitForProgressAsync(Flowing);
         agents.Nodes[2] = NetnsLab.Node(2, "10.2.0.78");                        // one goes: stale prefix removed (dummy peer)
         await agents.ApplyAllAsync();
+        await stream.WaitForProgressAsync(Flowing);
         AssertReachable(lab, (3, 2), (1, 3));
         agents.Members.Remove(3);                                               // a node leaves
         await agents.ApplyAllAsync();
-        await Task.Delay(500);
+        await stream.WaitForProgressAsync(Flowing);                             // still flowing after the last change
 
         var (sent, received) = await stream.FinishAsync();
-        Assert.True(sent > 1024 * 1024, $"only {sent} bytes streamed");
+        Assert.True(sent >= 5 * Flowing, $"only {sent} bytes streamed");
         Assert.Equal(sent, received);
         var peers = (await agents.Backends[1].GetReportAsync(CancellationToken.None)).Interfaces[0].Peers;
         var node2 = Assert.Single(peers);

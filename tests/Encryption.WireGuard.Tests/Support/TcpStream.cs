@@ -16,6 +16,7 @@ internal sealed class TcpStream : IAsyncDisposable
     private readonly CancellationTokenSource stop = new();
     private readonly Task<long> receiver;
     private Task<long>? sender;
+    private long receivedSoFar;
 
     private TcpStream(Socket listener, Socket client, Socket server)
     {
@@ -71,6 +72,30 @@ internal sealed class TcpStream : IAsyncDisposable
         });
     }
 
+    /// <summary>
+    /// Waits until the receiver has <paramref name="more"/> bytes beyond what it had on the call: the stream still flows.
+    /// Fails if the stream ends (a reset) or stops moving for a minute (a stall).
+    /// </summary>
+    public async Task WaitForProgressAsync(long more)
+    {
+        var target = Interlocked.Read(ref receivedSoFar) + more;
+        var last = Interlocked.Read(ref receivedSoFar);
+        var lastMove = Environment.TickCount64;
+        while (true)
+        {
+            var now = Interlocked.Read(ref receivedSoFar);
+            if (now >= target)
+                return;
+            if (receiver.IsCompleted)
+                throw new InvalidOperationException($"the stream ended after {now} bytes: {receiver.Exception?.GetBaseException().Message ?? "closed"}");
+            if (now != last)
+                (last, lastMove) = (now, Environment.TickCount64);
+            else if (Environment.TickCount64 - lastMove > 60_000)
+                throw new TimeoutException($"the stream stalled at {now} bytes");
+            await Task.Delay(10);
+        }
+    }
+
     public async Task<(long Sent, long Received)> FinishAsync()
     {
         await stop.CancelAsync();
@@ -98,6 +123,7 @@ internal sealed class TcpStream : IAsyncDisposable
             if (read == 0)
                 return total;
             total += read;
+            Interlocked.Exchange(ref receivedSoFar, total);
         }
     }
 }

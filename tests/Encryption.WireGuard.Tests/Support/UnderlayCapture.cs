@@ -41,7 +41,9 @@ internal sealed class UnderlayCapture : IDisposable
         if (!process.HasExited)
         {
             Processes.TryRun(null, null, "kill", "-INT", process.Id.ToString(System.Globalization.CultureInfo.InvariantCulture));
-            process.WaitForExit(5000);
+            // The parameterless wait also drains the output events still queued, so no captured line is lost.
+            if (process.WaitForExit(30_000))
+                process.WaitForExit();
         }
 
         lock (lines)
