@@ -10,7 +10,7 @@ namespace Encryption.Agent.Backends;
 internal static class BackendFactory
 {
     /// <summary>Backends this build can run; the lab asks before creating anything.</summary>
-    public static readonly FrozenSet<EncryptionType> Built = FrozenSet.Create(EncryptionType.None, EncryptionType.WireGuard, EncryptionType.Ztunnel);
+    public static readonly FrozenSet<EncryptionType> Built = FrozenSet.Create(EncryptionType.None, EncryptionType.IPsec, EncryptionType.WireGuard, EncryptionType.Ztunnel);
 
     /// <exception cref="BackendNotBuiltException">The backend has no implementation in this build.</exception>
     public static IEncryptionBackend Create(EncryptionOptions options, IServiceProvider services)
@@ -20,6 +20,7 @@ internal static class BackendFactory
         return options.EffectiveType switch
         {
             EncryptionType.None => new NoneBackend(),
+            EncryptionType.IPsec => IPsecBackendFactory.Create(options, services.GetRequiredService<TimeProvider>(), services.GetRequiredService<ILoggerFactory>()),
             EncryptionType.WireGuard => WireGuardBackendFactory.Create(options, services.GetRequiredService<TimeProvider>(), services.GetRequiredService<ILoggerFactory>()),
             EncryptionType.Ztunnel => ZtunnelBackendFactory.Create(options, services.GetRequiredService<TimeProvider>(), services.GetRequiredService<ILoggerFactory>()),
             var other => throw new BackendNotBuiltException($"backend {BackendNames.Name(other)}"),

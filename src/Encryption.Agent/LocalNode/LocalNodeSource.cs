@@ -14,6 +14,9 @@ internal sealed class LocalNodeSource(Node baseNode, IEncryptionBackend backend)
 
     public Node Desired() => backend.DecorateLocalNode(baseNode);
 
+    /// <summary>The backend's own change notifications, when it has any.</summary>
+    public IBackendSignals? Signals => backend as IBackendSignals;
+
     public static Node BaseNode(AgentOptions options, string bootId)
     {
         ArgumentNullException.ThrowIfNull(options);

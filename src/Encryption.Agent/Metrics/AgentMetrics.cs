@@ -51,6 +51,7 @@ internal static class AgentMetrics
             w.Sample(candidate == health ? 1 : 0, ("state", candidate.ToString().ToLowerInvariant()));
 
         IPsecStatusMetrics.Write(w, status?.Json);
+        IPsecObjectMetrics.Write(w, status?.Json);
         WireGuardStatusMetrics.Write(w, wireguard);
         return w.ToString();
     }

@@ -37,6 +37,8 @@ internal sealed class BackendApplyService(
             // Subscribe before anything else can await, so the source's first full list is never missed.
             var changes = WatchChangesAsync(stopAll.Token);
             loops = [changes];
+            if (backend is IBackendSignals signals)
+                signals.ApplyRequested += (_, reason) => trigger.Request(reason);
             await backend.StartAsync(stoppingToken).ConfigureAwait(false);
             started.Set();
             ApplyLog.BackendStarted(logger, BackendNames.Name(backend.Type));

@@ -3,6 +3,7 @@ using Encryption.Agent.Logging;
 using Encryption.Core.Configuration;
 using Encryption.Agent.State;
 using Encryption.Core.Cluster;
+using System.Threading.Channels;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 
@@ -11,8 +12,8 @@ namespace Encryption.Agent.Services;
 /// <summary>
 /// Keeps this node's object in the cluster source current: publishes it once the backend has started (retrying with
 /// backoff), then on
-/// every resync tick republishes if what the source holds differs from what the agent advertises (a deleted or
-/// stale document, a new backend key).
+/// every resync tick republishes if what the source holds differs from what the agent advertises and the source
+/// writes (<see cref="IClusterSource.Publishable"/>: a deleted or stale document, a new backend key), and only then.
 /// </summary>
 internal sealed class LocalNodePublisherService(
     IClusterSource source,
@@ -27,13 +28,16 @@ internal sealed class LocalNodePublisherService(
     {
         try
         {
+            var wakeups = Channel.CreateBounded<bool>(new BoundedChannelOptions(1) { FullMode = BoundedChannelFullMode.DropWrite });
+            if (localNode.Signals is { } signals)
+                signals.AdvertisementChanged += (_, _) => wakeups.Writer.TryWrite(true);
             await started.WaitAsync(stoppingToken).ConfigureAwait(false);
             await PublishWithRetryAsync(stoppingToken).ConfigureAwait(false);
-            using var ticks = new PeriodicTimer(options.Agent.ResyncInterval, time);
-            while (await ticks.WaitForNextTickAsync(stoppingToken).ConfigureAwait(false))
+            _ = TickAsync(wakeups.Writer, stoppingToken);
+            await foreach (var _ in wakeups.Reader.ReadAllAsync(stoppingToken).ConfigureAwait(false))
             {
                 var published = source.Current.Nodes.GetValueOrDefault(localNode.Name);
-                if (!NodeAdvertisement.IsCoveredBy(localNode.Desired(), published))
+                if (!NodeAdvertisement.IsCoveredBy(source.Publishable(localNode.Desired()), published))
                 {
                     ClusterLog.Drifted(logger, localNode.Name);
                     await PublishWithRetryAsync(stoppingToken).ConfigureAwait(false);
@@ -41,6 +45,19 @@ internal sealed class LocalNodePublisherService(
             }
         }
         catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
+        {
+        }
+    }
+
+    private async Task TickAsync(ChannelWriter<bool> wakeups, CancellationToken cancellationToken)
+    {
+        try
+        {
+            using var ticks = new PeriodicTimer(options.Agent.ResyncInterval, time);
+            while (await ticks.WaitForNextTickAsync(cancellationToken).ConfigureAwait(false))
+                wakeups.TryWrite(true);
+        }
+        catch (OperationCanceledException)
         {
         }
     }

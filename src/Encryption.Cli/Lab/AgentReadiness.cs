@@ -41,6 +41,10 @@ internal static class AgentReadiness
                     {
                         last = e.Message;
                     }
+                    catch (OperationCanceledException) when (!linked.IsCancellationRequested)
+                    {
+                        last = "a status request timed out (the agent is busy or the machine is loaded)";
+                    }
                 }
 
                 await Task.Delay(PollInterval, time, linked.Token).ConfigureAwait(false);

@@ -7,17 +7,32 @@ namespace Encryption.Cli.Lab;
 internal static class LabPrerequisites
 {
     /// <summary>Null when the lab can run <paramref name="backend"/>, else why not.</summary>
-    public static string? Missing(string backend, Func<string, string?> findOnPath)
+    public static string? Missing(string backend, Func<string, string?> findOnPath, Func<bool>? kernelHasEsp = null)
     {
         ArgumentNullException.ThrowIfNull(findOnPath);
+        kernelHasEsp ??= KernelHasEsp;
         return backend switch
         {
+            "ipsec" when !kernelHasEsp() =>
+                "backend ipsec needs the kernel's ESP support (esp4/esp6 with GCM), which this host kernel lacks: " +
+                "run the lab in a user-mode-linux guest instead: sudo scripts/lab-uml.sh --backend ipsec",
             // The agent is ztunnel's control plane; the data plane is Istio's ztunnel proxy, one per node.
             "ztunnel" when findOnPath("ztunnel") is null =>
                 "backend ztunnel needs the ztunnel proxy (istio/ztunnel) on PATH for its data plane; it is not installed here",
             "ztunnel" => "backend ztunnel: the lab cannot launch the ztunnel proxy per node yet (not built)",
             _ => null,
         };
+    }
+
+    /// <summary>ESP is built in or loadable (the module directory exists once loaded; UML guests load it at boot).</summary>
+    public static bool KernelHasEsp() =>
+        Directory.Exists("/sys/module/esp4") || File.Exists("/proc/net/xfrm_stat") && ModuleAvailable("esp4");
+
+    private static bool ModuleAvailable(string module)
+    {
+        var release = File.Exists("/proc/sys/kernel/osrelease") ? File.ReadAllText("/proc/sys/kernel/osrelease").Trim() : "";
+        var directory = Path.Combine("/lib/modules", release, "kernel/net/ipv4");
+        return release.Length > 0 && Directory.Exists(directory) && Directory.EnumerateFiles(directory, module + ".ko*").Any();
     }
 
     /// <summary>The first executable named <paramref name="name"/> on PATH, or null.</summary>
