@@ -13,7 +13,7 @@ namespace Encryption.IPsec.Backend;
 /// </summary>
 public sealed class KeyRingStore(string path)
 {
-    private static readonly JsonSerializerOptions Json = new() { WriteIndented = true, DefaultIgnoreCondition = JsonIgnoreCondition.WhenWritingNull };
+    private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web) { WriteIndented = true, DefaultIgnoreCondition = JsonIgnoreCondition.WhenWritingNull };
 
     public string Path { get; } = path;
 
@@ -27,6 +27,8 @@ public sealed class KeyRingStore(string path)
         {
             var document = JsonSerializer.Deserialize<Document>(File.ReadAllBytes(Path), Json)
                 ?? throw new JsonException("empty document");
+            if (document.Keys.Count == 0)
+                throw new JsonException("no keys");
             var entries = document.Keys.Select(k => new KeyRingEntry(KeyFileParser.ParseCurrent(k.Line, Path))
             {
                 SupersededAt = k.SupersededAt,
