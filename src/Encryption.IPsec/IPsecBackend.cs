@@ -6,7 +6,6 @@ using Encryption.Core.Backends;
 using Encryption.Core.Cluster;
 using Encryption.Core.Keys;
 using Encryption.IPsec.Backend;
-using Encryption.IPsec.Desired;
 using Encryption.IPsec.Keys;
 using Encryption.IPsec.Planning;
 using Encryption.IPsec.Reconcile;
@@ -14,6 +13,7 @@ using Encryption.IPsec.Rotation;
 using Encryption.IPsec.Status;
 using Encryption.IPsec.StrictMode;
 using Microsoft.Extensions.Logging;
+using Netlink;
 using Xfrm.Client;
 using Xfrm.Stats;
 
@@ -48,7 +48,9 @@ public sealed class IPsecBackend : IEncryptionBackend, IBackendSignals, IAsyncDi
     private int advertised;
     private ImmutableSortedDictionary<string, Node>? lastRemotes;
     private ImmutableArray<IPAddress> localAddresses = [];
-    private TunnelPlan lastPlan = TunnelPlan.Empty;
+    private DesiredView? lastView;
+    private DesiredView? installed;
+    private DateTimeOffset lastFullPass = DateTimeOffset.MinValue;
     private XfrmReconcileResult? lastResult;
     private string? keyFileProblem;
     private ITimer? deadlineTimer;
@@ -76,6 +78,9 @@ public sealed class IPsecBackend : IEncryptionBackend, IBackendSignals, IAsyncDi
 
     /// <summary>The key ID on the local node object (0 before the first successful apply).</summary>
     public byte AdvertisedKeyId => (byte)Volatile.Read(ref advertised);
+
+    /// <summary>The last reconcile pass (what it found and changed), null before the first apply.</summary>
+    public XfrmReconcileResult? LastReconcile => lastResult;
 
     /// <summary>The keys held now, newest last.</summary>
     public KeyRing Ring => ring;
@@ -110,7 +115,14 @@ public sealed class IPsecBackend : IEncryptionBackend, IBackendSignals, IAsyncDi
     }
 
     /// <exception cref="XfrmReconcileException">Some changes were refused by the kernel (each named); the rest applied.</exception>
-    public async Task ApplyAsync(ClusterSnapshot snapshot, CancellationToken cancellationToken)
+    public Task ApplyAsync(ClusterSnapshot snapshot, CancellationToken cancellationToken) => ApplyAsync(snapshot, fullPass: false, cancellationToken);
+
+    /// <summary>
+    /// Like <see cref="ApplyAsync(ClusterSnapshot, CancellationToken)"/>; <paramref name="fullPass"/> forces a dump of the kernel and a
+    /// full diff (otherwise chosen by <see cref="IPsecBackendOptions.FullResyncInterval"/>).
+    /// </summary>
+    /// <exception cref="XfrmReconcileException">Some changes were refused by the kernel (each named); the rest applied.</exception>
+    public async Task ApplyAsync(ClusterSnapshot snapshot, bool fullPass, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(snapshot);
         var xfrm = client ?? throw new InvalidOperationException("IPsec backend not started");
@@ -127,10 +139,9 @@ public sealed class IPsecBackend : IEncryptionBackend, IBackendSignals, IAsyncDi
 
             var now = time.GetUtcNow();
             var next = AgeKeys(ring, snapshot, now);
-            var plan = TunnelPlanner.Plan(snapshot, next, new IPsecPlanOptions { Mode = options.Mode, NodeEncryption = options.NodeEncryption });
-            var desired = DesiredXfrmBuilder.Build(plan, next, options.Mode);
-            desired = desired with { Policies = desired.Policies.AddRange(StrictEgressPolicies.Build(options.StrictEgress, snapshot)) };
-            var result = new XfrmReconciler(xfrm).Reconcile(desired);
+            var view = DesiredView.Build(snapshot, next, new IPsecPlanOptions { Mode = options.Mode, NodeEncryption = options.NodeEncryption },
+                StrictEgressPolicies.Build(options.StrictEgress, snapshot), installed ?? lastView);
+            var result = Reconcile(xfrm, view, now, fullPass);
 
             if (!ReferenceEquals(next, ring))
             {
@@ -138,12 +149,13 @@ public sealed class IPsecBackend : IEncryptionBackend, IBackendSignals, IAsyncDi
                 await store.SaveAsync(ring, cancellationToken).ConfigureAwait(false);
             }
 
-            lastPlan = plan;
+            lastView = view;
             lastResult = result;
             if (result.Writes > 0)
             {
                 var summary = result.Changes.ToString();
-                IPsecBackendLog.Reconciled(logger, summary, plan.Tunnels.Length, plan.Skipped.Length);
+                var skipped = view.Skipped.Count();
+                IPsecBackendLog.Reconciled(logger, summary, view.Tunnels, skipped);
             }
             if (!result.Succeeded)
             {
@@ -208,7 +220,7 @@ public sealed class IPsecBackend : IEncryptionBackend, IBackendSignals, IAsyncDi
             var messages = ImmutableArray.CreateBuilder<string>();
             if (keyFileProblem is not null)
                 messages.Add(keyFileProblem);
-            foreach (var skipped in lastPlan.Skipped)
+            foreach (var skipped in lastView?.Skipped ?? [])
                 messages.Add($"peer {skipped.Name} not encrypted: {skipped.Reason}");
             if (lastResult is { Succeeded: false } failed)
                 messages.Add(new XfrmReconcileException(failed).Message);
@@ -224,7 +236,7 @@ public sealed class IPsecBackend : IEncryptionBackend, IBackendSignals, IAsyncDi
                 Messages = messages.ToImmutable(),
                 SequenceWarningFraction = options.SequenceWarningFraction,
             });
-            return new IPsecBackendReport(report, IPsecStatusBuilder.Count(states, policies, localAddresses), lastPlan.Tunnels.Length, lastPlan.Skipped);
+            return new IPsecBackendReport(report, IPsecStatusBuilder.Count(states, policies, localAddresses), lastView?.Tunnels ?? 0, [.. lastView?.Skipped ?? []]);
         }
         finally
         {
@@ -342,6 +354,38 @@ public sealed class IPsecBackend : IEncryptionBackend, IBackendSignals, IAsyncDi
         keyFileProblem = $"key file refused, keys in force kept: {reason}";
         IPsecBackendLog.KeyRefused(logger, reason);
         Record(IPsecEvent.KeyRefused, reason);
+    }
+
+    /// <summary>
+    /// A full pass (dump, diff, apply) when nothing is known to be installed or the last one is older than
+    /// <see cref="IPsecBackendOptions.FullResyncInterval"/>: it repairs drift and stale objects from before a restart.
+    /// Otherwise only the difference from what the last successful pass installed, without a dump. Any failure
+    /// forgets what is installed, so the next pass is a full one.
+    /// </summary>
+    private XfrmReconcileResult Reconcile(XfrmClient xfrm, DesiredView view, DateTimeOffset now, bool fullPass)
+    {
+        var reconciler = new XfrmReconciler(xfrm);
+        XfrmReconcileResult result;
+        if (fullPass || installed is null || now - lastFullPass >= options.FullResyncInterval)
+        {
+            result = reconciler.Reconcile(view.All());
+            lastFullPass = now;
+        }
+        else
+        {
+            try
+            {
+                result = reconciler.Apply(view.ChangesFrom(installed));
+            }
+            catch (NetlinkResyncRequiredException)
+            {
+                result = reconciler.Reconcile(view.All());
+                lastFullPass = now;
+            }
+        }
+
+        installed = result.Succeeded ? view : null;
+        return result;
     }
 
     /// <summary>Marks keys nobody advertises any more and drops those the rotation policy lets go.</summary>

@@ -31,6 +31,7 @@ internal static class IPsecBackendFactory
             Mode = ipsec.PolicyMode,
             NodeEncryption = options.NodeEncryption,
             StrictEgress = options.StrictMode.Egress,
+            FullResyncInterval = options.Agent.ResyncInterval / 2,
             StateDirectory = Path.GetDirectoryName(Path.GetFullPath(options.Agent.StatusSocketPath)) ?? "/var/run/encryption",
         };
     }

@@ -8,7 +8,7 @@ public sealed record ClusterSnapshot
     public required Node Local { get; init; }
 
     /// <summary>Every other node, keyed by name.</summary>
-    public ImmutableSortedDictionary<string, Node> Remotes { get; init; } = ImmutableSortedDictionary<string, Node>.Empty;
+    public ImmutableSortedDictionary<string, Node> Remotes { get; init; } = ImmutableSortedDictionary.Create<string, Node>(StringComparer.Ordinal);
 
     public ImmutableSortedDictionary<string, NamespaceInfo> Namespaces { get; init; } = ImmutableSortedDictionary<string, NamespaceInfo>.Empty;
 

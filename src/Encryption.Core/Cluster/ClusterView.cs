@@ -7,7 +7,8 @@ public sealed record ClusterView
 {
     public static readonly ClusterView Empty = new();
 
-    public ImmutableSortedDictionary<string, Node> Nodes { get; init; } = ImmutableSortedDictionary<string, Node>.Empty;
+    /// <summary>By name, ordinal order (so consumers can walk two views side by side).</summary>
+    public ImmutableSortedDictionary<string, Node> Nodes { get; init; } = ImmutableSortedDictionary.Create<string, Node>(StringComparer.Ordinal);
 
     public ImmutableSortedDictionary<string, NamespaceInfo> Namespaces { get; init; } = ImmutableSortedDictionary<string, NamespaceInfo>.Empty;
 

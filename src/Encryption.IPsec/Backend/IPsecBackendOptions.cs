@@ -25,6 +25,12 @@ public sealed record IPsecBackendOptions
     /// <summary>Where the key ring (keys still held during a rotation) is kept across agent restarts, mode 0600.</summary>
     public required string StateDirectory { get; init; }
 
+    /// <summary>
+    /// How often an apply is a full pass (dump the kernel, diff, repair drift) rather than the incremental difference
+    /// from what the last pass installed. The agent maps it to half its resync interval, so every periodic resync is full.
+    /// </summary>
+    public TimeSpan FullResyncInterval { get; init; } = TimeSpan.FromSeconds(15);
+
     /// <summary>Warn when an OUT state's sequence number passes this fraction of its limit.</summary>
     public double SequenceWarningFraction { get; init; } = 0.9;
 

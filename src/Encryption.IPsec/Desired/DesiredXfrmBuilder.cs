@@ -22,26 +22,47 @@ public static class DesiredXfrmBuilder
         ArgumentNullException.ThrowIfNull(ring);
         var states = ImmutableArray.CreateBuilder<XfrmState>();
         var policies = ImmutableArray.CreateBuilder<XfrmPolicy>();
-        var families = new SortedSet<XfrmFamily>();
         foreach (var tunnel in plan.Tunnels)
         {
-            families.Add(XfrmFamilies.Of(tunnel.LocalAddress));
-            foreach (var keyId in tunnel.InKeyIds)
-            {
-                var key = ring.Find(keyId)!;
-                states.Add(OutState(tunnel, key, mode));
-                states.Add(InState(tunnel, key, mode));
-            }
-
-            var outKeys = mode == IPsecPolicyMode.Mark ? tunnel.InKeyIds : [tunnel.OutKeyId];
-            foreach (var selector in tunnel.RemoteSelectors)
-            {
-                foreach (var keyId in outKeys)
-                    policies.Add(OutPolicy(tunnel, selector, keyId, mode));
-            }
+            var (tunnelStates, tunnelPolicies) = ForTunnel(tunnel, ring, mode);
+            states.AddRange(tunnelStates);
+            policies.AddRange(tunnelPolicies);
         }
 
-        foreach (var family in families)
+        policies.AddRange(ForFamilies(plan.Tunnels.Select(t => XfrmFamilies.Of(t.LocalAddress)), mode));
+        return new DesiredXfrm(states.ToImmutable(), policies.ToImmutable());
+    }
+
+    /// <summary>One tunnel's objects: OUT and IN states for every held key, one OUT policy per remote selector.</summary>
+    public static (ImmutableArray<XfrmState> States, ImmutableArray<XfrmPolicy> Policies) ForTunnel(Tunnel tunnel, KeyRing ring, IPsecPolicyMode mode)
+    {
+        ArgumentNullException.ThrowIfNull(tunnel);
+        ArgumentNullException.ThrowIfNull(ring);
+        var states = ImmutableArray.CreateBuilder<XfrmState>(tunnel.InKeyIds.Length * 2);
+        foreach (var keyId in tunnel.InKeyIds)
+        {
+            var key = ring.Find(keyId)!;
+            states.Add(OutState(tunnel, key, mode));
+            states.Add(InState(tunnel, key, mode));
+        }
+
+        var policies = ImmutableArray.CreateBuilder<XfrmPolicy>();
+        var outKeys = mode == IPsecPolicyMode.Mark ? tunnel.InKeyIds : [tunnel.OutKeyId];
+        foreach (var selector in tunnel.RemoteSelectors)
+        {
+            foreach (var keyId in outKeys)
+                policies.Add(OutPolicy(tunnel, selector, keyId, mode));
+        }
+
+        return (states.MoveToImmutable(), policies.ToImmutable());
+    }
+
+    /// <summary>Per family with at least one tunnel: the IN and FWD pass-through policies; in mark mode the default-drop.</summary>
+    public static ImmutableArray<XfrmPolicy> ForFamilies(IEnumerable<XfrmFamily> families, IPsecPolicyMode mode)
+    {
+        ArgumentNullException.ThrowIfNull(families);
+        var policies = ImmutableArray.CreateBuilder<XfrmPolicy>();
+        foreach (var family in new SortedSet<XfrmFamily>(families))
         {
             policies.Add(PassThrough(family, XfrmPolicyDirection.In, 0));
             policies.Add(PassThrough(family, XfrmPolicyDirection.Forward, IPsecMarks.ForwardPriority));
@@ -49,7 +70,7 @@ public static class DesiredXfrmBuilder
                 policies.Add(DefaultDrop(family));
         }
 
-        return new DesiredXfrm(states.ToImmutable(), policies.ToImmutable());
+        return policies.ToImmutable();
     }
 
     /// <summary>Same as: <c>ip xfrm state add src LOCAL dst REMOTE proto esp spi S reqid 1 mode tunnel flag esn replay-window 1024 aead ...</c></summary>

@@ -8,7 +8,8 @@ namespace Encryption.IPsec.Reconcile;
 /// Desired versus observed XFRM objects (pure). Only objects <see cref="XfrmOwnership"/> claims are compared or
 /// removed; anything else in the observed lists is left alone. A state whose configuration changed (new key material
 /// after a peer reboot, a new peer address) cannot be updated in place by the kernel, so it is deleted and re-added
-/// right away; a policy is updated in place.
+/// right away; a policy is updated in place. New objects are added, never "updated" over an existing one, so a
+/// foreign object with the same identity is refused by the kernel (EEXIST, reported) rather than replaced.
 /// </summary>
 public static class XfrmDiff
 {
@@ -18,14 +19,14 @@ public static class XfrmDiff
         ArgumentNullException.ThrowIfNull(observedStates);
         ArgumentNullException.ThrowIfNull(observedPolicies);
 
-        var states = new Dictionary<(IPAddressKey, uint, XfrmProtocol, XfrmMark), XfrmState>();
+        var states = new Dictionary<StateIdentity, XfrmState>(desired.States.Length);
         foreach (var state in observedStates)
         {
             if (XfrmOwnership.IsOwned(state))
                 states[XfrmComparison.StateIdentity(state)] = state;
         }
 
-        var policies = new Dictionary<(XfrmSelector, XfrmPolicyDirection, XfrmMark, uint, XfrmPolicyType), XfrmPolicy>();
+        var policies = new Dictionary<PolicyIdentity, XfrmPolicy>(desired.Policies.Length);
         foreach (var policy in observedPolicies)
         {
             if (XfrmOwnership.IsOwned(policy))
@@ -34,14 +35,14 @@ public static class XfrmDiff
 
         var addStates = new List<XfrmChange>();
         var replaceStates = new List<XfrmChange>();
-        var keepStates = new HashSet<(IPAddressKey, uint, XfrmProtocol, XfrmMark)>();
+        var seenStates = new HashSet<StateIdentity>(desired.States.Length);
         foreach (var state in desired.States)
         {
             var id = XfrmComparison.StateIdentity(state);
-            if (!keepStates.Add(id))
-                continue; // duplicates in the desired set collapse to the first
-            if (!states.TryGetValue(id, out var observed))
-                addStates.Add(new XfrmChange.AddState(state)); // over a foreign twin the kernel refuses it (EEXIST): reported, never replaced
+            if (!seenStates.Add(id))
+                continue; // two desired states with one identity (e.g. two nodes claiming one address): the first wins
+            if (!states.Remove(id, out var observed))
+                addStates.Add(new XfrmChange.AddState(state));
             else if (!XfrmComparison.SameConfiguration(state, observed))
             {
                 replaceStates.Add(new XfrmChange.DeleteState(observed.Key));
@@ -51,35 +52,27 @@ public static class XfrmDiff
 
         var addPolicies = new List<XfrmChange>();
         var updatePolicies = new List<XfrmChange>();
-        var keepPolicies = new HashSet<(XfrmSelector, XfrmPolicyDirection, XfrmMark, uint, XfrmPolicyType)>();
+        var seenPolicies = new HashSet<PolicyIdentity>(desired.Policies.Length);
         foreach (var policy in desired.Policies)
         {
             var id = XfrmComparison.PolicyIdentity(policy);
-            if (!keepPolicies.Add(id))
+            if (!seenPolicies.Add(id))
                 continue;
-            if (!policies.TryGetValue(id, out var observed))
-                addPolicies.Add(new XfrmChange.AddPolicy(policy)); // add, not update: a foreign twin is refused (EEXIST), never replaced
+            if (!policies.Remove(id, out var observed))
+                addPolicies.Add(new XfrmChange.AddPolicy(policy));
             else if (!XfrmComparison.SameConfiguration(policy, observed))
                 updatePolicies.Add(new XfrmChange.UpdatePolicy(policy));
         }
 
-        var removePolicies = policies
-            .Where(p => !keepPolicies.Contains(p.Key))
-            .Select(p => (XfrmChange)new XfrmChange.DeletePolicy(p.Value.Key))
-            .ToList();
-        var removeStates = states
-            .Where(s => !keepStates.Contains(s.Key))
-            .Select(s => (XfrmChange)new XfrmChange.DeleteState(s.Value.Key))
-            .ToList();
-
-        return new XfrmChangeSet([.. addStates, .. replaceStates, .. addPolicies, .. updatePolicies, .. removePolicies, .. removeStates])
+        // What is left in the dictionaries is owned and no longer desired.
+        return new XfrmChangeSet
         {
-            StatesAdded = addStates.Count,
-            StatesReplaced = replaceStates.Count / 2,
-            StatesRemoved = removeStates.Count,
-            PoliciesAdded = addPolicies.Count,
-            PoliciesUpdated = updatePolicies.Count,
-            PoliciesRemoved = removePolicies.Count,
+            AddedStates = [.. addStates],
+            ReplacedStates = [.. replaceStates],
+            AddedPolicies = [.. addPolicies],
+            UpdatedPolicies = [.. updatePolicies],
+            RemovedPolicies = [.. policies.Values.Select(p => (XfrmChange)new XfrmChange.DeletePolicy(p.Key))],
+            RemovedStates = [.. states.Values.Select(s => (XfrmChange)new XfrmChange.DeleteState(s.Key))],
         };
     }
 }

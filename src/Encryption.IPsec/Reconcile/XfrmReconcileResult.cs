@@ -23,7 +23,7 @@ public sealed record XfrmReconcileResult
     public ImmutableArray<XfrmFailure> Failures { get; init; } = [];
 
     /// <summary>Netlink requests that changed something (0 for a pass with nothing to do).</summary>
-    public int Writes => Changes.Changes.Length;
+    public int Writes => Changes.Count;
 
     public bool Succeeded => Failures.IsEmpty;
 

@@ -5,10 +5,12 @@ using Xfrm.Client;
 namespace Encryption.IPsec.Reconcile;
 
 /// <summary>
-/// One reconcile pass against the kernel: dump the owned states and policies (reqid 1 and our shapes), diff them with
-/// the desired set, apply the difference in one pipelined batch. A pass with nothing to do sends no change at all.
-/// Every refused change is reported by name; the rest of the batch still applies (the kernel handles each request on
-/// its own), and the next pass retries what failed. If acks were lost (ENOBUFS) the pass dumps and diffs again.
+/// Applies XFRM changes to the kernel. <see cref="Reconcile"/> is the full pass: dump the owned states and policies
+/// (reqid 1 and our shapes), diff them with the desired set, apply the difference in one pipelined batch; a pass with
+/// nothing to do sends no change at all. <see cref="Apply"/> is the incremental pass: a change set computed without a
+/// dump (from what the last pass installed). Every refused change is reported by name; the rest of the batch still
+/// applies (the kernel handles each request on its own). If acks were lost (ENOBUFS) the full pass dumps and diffs
+/// again.
 /// </summary>
 public sealed class XfrmReconciler(XfrmClient client)
 {
@@ -24,20 +26,27 @@ public sealed class XfrmReconciler(XfrmClient client)
                 return new XfrmReconcileResult { Changes = changes, States = [.. states], Policies = [.. policies] };
             try
             {
-                var applied = client.Apply(changes.Changes);
-                return new XfrmReconcileResult
-                {
-                    Changes = changes,
-                    States = [.. desired.States],
-                    Policies = [.. desired.Policies],
-                    Failures = XfrmReconcileResult.FailuresOf(applied),
-                    FailedIndexes = [.. applied.Failures.Select(f => f.Index)],
-                };
+                return Apply(changes) with { States = desired.States, Policies = desired.Policies };
             }
             catch (NetlinkResyncRequiredException) when (attempt < 3)
             {
                 // Acks were dropped: what applied is unknown, so observe again.
             }
         }
+    }
+
+    /// <exception cref="NetlinkResyncRequiredException">Acks were lost: the caller must fall back to <see cref="Reconcile"/>.</exception>
+    public XfrmReconcileResult Apply(XfrmChangeSet changes)
+    {
+        ArgumentNullException.ThrowIfNull(changes);
+        if (changes.IsEmpty)
+            return new XfrmReconcileResult { Changes = changes };
+        var applied = client.Apply(changes.Changes);
+        return new XfrmReconcileResult
+        {
+            Changes = changes,
+            Failures = XfrmReconcileResult.FailuresOf(applied),
+            FailedIndexes = [.. applied.Failures.Select(f => f.Index)],
+        };
     }
 }
