@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # The lab inside a user-mode-linux guest (scripts/uml-run.sh), for hosts whose kernel lacks what a backend needs
 # (IPsec: the ESP transforms esp4/esp6). The guest has its own kernel, namespaces and /run, so the lab lives and
-# dies with it: up, status, verify, down in one boot. Build first (scripts/lab.sh does).
+# dies with it: up, status, verify, down in one boot. Builds the agent and CLI into .lab/bin first.
 #
 #   sudo scripts/lab-uml.sh [--backend B] [--nodes N] [--name NAME] [--bin DIR]
 #
@@ -28,10 +28,16 @@ while [ $# -gt 0 ]; do
 done
 
 if [ "$guest" = false ]; then
-  if [ ! -f "$bin/encrypt.dll" ]; then
-    echo "scripts/lab-uml.sh: $bin/encrypt.dll missing: build first (scripts/lab.sh builds into .lab/bin)" >&2
-    exit 1
-  fi
+  echo "== building the agent and the CLI into $bin"
+  export DOTNET_CLI_TELEMETRY_OPTOUT=1 DOTNET_NOLOGO=1
+  for project in src/Encryption.Agent src/Encryption.Cli; do
+    if ! log=$(dotnet build "$project" -c Release -o "$bin" -nologo -clp:ErrorsOnly 2>&1); then
+      echo "$log" >&2
+      exit 1
+    fi
+  done
+  echo "== booting a user-mode-linux guest for the lab"
+
   exec scripts/uml-run.sh -- bash scripts/lab-uml.sh --in-guest --backend "$backend" --nodes "$nodes" --name "$name" --bin "$bin"
 fi
 
