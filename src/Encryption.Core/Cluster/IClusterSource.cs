@@ -24,4 +24,12 @@ public interface IClusterSource
     /// patch of its CiliumNode). A source never writes any other node.
     /// </summary>
     Task PublishLocalNodeAsync(Node local, CancellationToken cancellationToken);
+
+    /// <summary>
+    /// The parts of <paramref name="local"/> that <see cref="PublishLocalNodeAsync"/> writes, the others left empty:
+    /// what a drift check should compare with <see cref="Current"/>. A source that writes only some fields (Kubernetes:
+    /// key ID, annotations, boot ID; Cilium owns addresses and pod CIDRs) must not see the others as drift, or it would
+    /// republish on every resync and change nothing. Default: everything.
+    /// </summary>
+    Node Publishable(Node local) => local;
 }
