@@ -7,30 +7,56 @@ using Xfrm.Codec;
 using Xfrm.Wire;
 
 // Bulk add, dump and delete of N XFRM states and N policies: this library (one pipelined batch per operation)
-// next to `ip -batch` with the same objects, in the same kernel. Run inside user-mode-linux (states need ESP):
-//   scripts/uml-run.sh -- dotnet <abs path>/Xfrm.Bench.dll [N ...]
-// Prints a table and one JSON line per measurement.
-// --library-only skips the ip -batch runs (for quick comparisons of library changes).
+// next to `ip -batch` with the same objects, in the same kernel. States need ESP/GCM, which the host kernel lacks,
+// so run it inside user-mode-linux; bench/Xfrm.Bench/run.sh builds it and does exactly that:
+//   bench/Xfrm.Bench/run.sh [--repeat R] [N ...]        (default: N = 1000 5000 20000, R = 3)
+// Every operation runs R times (both contenders alike) and the fastest run is reported.
+// Prints a table, the ratios to ip -batch against the targets, and one JSON line per measurement.
+//   --library-only  skips the ip -batch runs (quick comparisons of library changes)
+//   --decode-only   only parses kernel-shaped dump bytes from memory (no kernel, no root; runs anywhere)
 var libraryOnly = args.Contains("--library-only");
-var numbers = args.Where(a => !a.StartsWith("--", StringComparison.Ordinal)).ToArray();
-var sizes = numbers.Length > 0 ? numbers.Select(a => int.Parse(a, CultureInfo.InvariantCulture)).ToArray() : [1_000, 5_000, 20_000];
-if (!Environment.IsPrivilegedProcess)
+var decodeOnly = args.Contains("--decode-only");
+var repeat = 3;
+var sizeList = new List<int>();
+for (var i = 0; i < args.Length; i++)
 {
-    Console.Error.WriteLine("Xfrm.Bench needs root (network namespaces, XFRM).");
+    if (args[i] == "--repeat")
+        repeat = int.Parse(args[++i], CultureInfo.InvariantCulture);
+    else if (!args[i].StartsWith("--", StringComparison.Ordinal))
+        sizeList.Add(int.Parse(args[i], CultureInfo.InvariantCulture));
+}
+
+int[] sizes = sizeList.Count > 0 ? [.. sizeList] : [1_000, 5_000, 20_000];
+if (!decodeOnly && !Environment.IsPrivilegedProcess)
+{
+    Console.Error.WriteLine("Xfrm.Bench needs root (network namespaces, XFRM); --decode-only does not.");
     return 1;
 }
 
-var results = new List<Measurement>();
+Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
+    $"Xfrm.Bench: {Environment.ProcessorCount} CPU(s), kernel {Environment.OSVersion.Version}, .NET {Environment.Version}, " +
+    $"best of {repeat} run(s), guest load {File.ReadAllText("/proc/loadavg").Trim()}"));
+
+var samples = new List<Sample>();
 var workDirectory = Directory.CreateTempSubdirectory("xfrm-bench-");
 try
 {
-    Warmup();
+    if (!decodeOnly)
+        Warmup();
+    _ = DecodeOnly(2000);
     foreach (var n in sizes)
     {
-        results.AddRange(Library(n));
-        if (!libraryOnly)
-            results.AddRange(IpBatch(n, workDirectory.FullName));
-        results.Add(DecodeOnly(n));
+        for (var run = 0; run < repeat; run++)
+        {
+            if (!decodeOnly)
+            {
+                samples.AddRange(Library(n));
+                if (!libraryOnly)
+                    samples.AddRange(IpBatch(n, workDirectory.FullName));
+            }
+
+            samples.Add(DecodeOnly(n));
+        }
     }
 }
 finally
@@ -38,18 +64,26 @@ finally
     workDirectory.Delete(recursive: true);
 }
 
+var results = samples.GroupBy(s => (s.Operation, s.Contender, s.Count)).Select(Measurement.Best).ToList();
 Console.WriteLine();
-Console.WriteLine($"{"operation",-16} {"contender",-10} {"n",7} {"time",11} {"rate",15}");
-foreach (var result in results)
+Console.WriteLine($"{"operation",-14} {"contender",-9} {"n",7} {"time",11} {"rate",14} {"allocated",11}");
+foreach (var result in results.OrderBy(r => r.Count).ThenBy(r => r.Contender != "library").ThenBy(r => Order(r.Operation)))
     Console.WriteLine(result);
 Console.WriteLine();
-foreach (var size in libraryOnly ? [] : sizes)
+foreach (var size in decodeOnly ? [] : sizes)
 {
     double Rate(string op, string who) => results.Single(r => r.Operation == op && r.Contender == who && r.Count == size).PerSecond;
-    Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
-        $"n={size}: state add {Rate("state-add", "library") / Rate("state-add", "ip-batch"):F1}x ip -batch (target 15x), " +
-        $"policy add {Rate("policy-add", "library") / Rate("policy-add", "ip-batch"):F1}x (target 10x), " +
-        $"state dump {Rate("state-dump", "library"):N0}/s, decode only {Rate("state-decode", "library"):N0}/s (target 200,000/s)"));
+    var dump = Rate("state-dump", "library");
+    var line = libraryOnly
+        ? string.Create(CultureInfo.InvariantCulture, $"n={size}: state dump {dump:N0}/s (target 200,000/s), decode only {Rate("state-decode", "library"):N0}/s")
+        : string.Create(CultureInfo.InvariantCulture,
+            $"n={size}: state add {Rate("state-add", "library") / Rate("state-add", "ip-batch"):F1}x ip -batch (target 15x), " +
+            $"policy add {Rate("policy-add", "library") / Rate("policy-add", "ip-batch"):F1}x (target 10x), " +
+            $"state delete {Rate("state-delete", "library") / Rate("state-delete", "ip-batch"):F1}x, " +
+            $"policy delete {Rate("policy-delete", "library") / Rate("policy-delete", "ip-batch"):F1}x, " +
+            $"state dump {dump:N0}/s (target 200,000/s; {dump / Rate("state-dump", "ip-batch"):F1}x ip), " +
+            $"decode only {Rate("state-decode", "library"):N0}/s");
+    Console.WriteLine(line);
 }
 
 Console.WriteLine();
@@ -57,18 +91,24 @@ foreach (var result in results)
     Console.WriteLine(result.ToJson());
 return 0;
 
+static int Order(string operation) => Array.IndexOf(
+    ["state-add", "state-dump", "policy-add", "policy-dump", "state-delete", "policy-delete", "state-decode"], operation);
+
 static void Warmup()
 {
     using var ns = new Namespace("bench-warmup");
     var states = Enumerable.Range(0, 200).Select(BenchObjects.State).ToList();
     var policies = Enumerable.Range(0, 200).Select(BenchObjects.Policy).ToList();
-    ns.Client.Apply(states.Select(s => (XfrmChange)new XfrmChange.AddState(s)).Concat(policies.Select(p => new XfrmChange.AddPolicy(p))).ToList()).ThrowIfAnyFailed();
-    _ = ns.Client.ListStates();
-    _ = ns.Client.ListPolicies();
-    _ = DecodeOnly(2000);
+    for (var round = 0; round < 3; round++)
+    {
+        ns.Client.Apply(states.Select(s => (XfrmChange)new XfrmChange.AddState(s)).Concat(policies.Select(p => new XfrmChange.AddPolicy(p))).ToList()).ThrowIfAnyFailed();
+        _ = ns.Client.ListStates();
+        _ = ns.Client.ListPolicies();
+        ns.Client.Apply(states.Select(s => (XfrmChange)new XfrmChange.DeleteState(s.Key)).Concat(policies.Select(p => new XfrmChange.DeletePolicy(p.Key))).ToList()).ThrowIfAnyFailed();
+    }
 }
 
-static IEnumerable<Measurement> Library(int n)
+static IEnumerable<Sample> Library(int n)
 {
     using var ns = new Namespace($"bench-lib-{n}");
     var states = Enumerable.Range(0, n).Select(BenchObjects.State).ToList();
@@ -90,7 +130,7 @@ static IEnumerable<Measurement> Library(int n)
     Check(ns.Client.GetSadInfo().Count == 0 && ns.Client.GetSpdInfo().Total == 0, "objects left after the deletes");
 }
 
-static IEnumerable<Measurement> IpBatch(int n, string directory)
+static IEnumerable<Sample> IpBatch(int n, string directory)
 {
     using var ns = new Namespace($"bench-ip-{n}");
     string Batch(string name, Func<int, string> line)
@@ -104,17 +144,19 @@ static IEnumerable<Measurement> IpBatch(int n, string directory)
     var stateDelete = Batch("state-delete", BenchObjects.StateDeleteLine);
     var policyAdd = Batch("policy-add", BenchObjects.PolicyAddLine);
     var policyDelete = Batch("policy-delete", BenchObjects.PolicyDeleteLine);
-    yield return Time("state-add", "ip-batch", n, () => Namespace.Run("ip", "-n", ns.Name, "-batch", stateAdd));
-    yield return Time("state-dump", "ip-batch", n, () => Namespace.Run("ip", "-n", ns.Name, "xfrm", "state", "list"));
-    yield return Time("policy-add", "ip-batch", n, () => Namespace.Run("ip", "-n", ns.Name, "-batch", policyAdd));
-    yield return Time("policy-dump", "ip-batch", n, () => Namespace.Run("ip", "-n", ns.Name, "xfrm", "policy", "list"));
-    yield return Time("state-delete", "ip-batch", n, () => Namespace.Run("ip", "-n", ns.Name, "-batch", stateDelete));
-    yield return Time("policy-delete", "ip-batch", n, () => Namespace.Run("ip", "-n", ns.Name, "-batch", policyDelete));
+    yield return Time("state-add", "ip-batch", n, () => Namespace.Run("ip", "-n", ns.Name, "-batch", stateAdd), inProcess: false);
+    Check(ns.Client.GetSadInfo().Count == n, "ip -batch did not add every state");
+    yield return Time("state-dump", "ip-batch", n, () => Namespace.Run("ip", "-n", ns.Name, "xfrm", "state", "list"), inProcess: false);
+    yield return Time("policy-add", "ip-batch", n, () => Namespace.Run("ip", "-n", ns.Name, "-batch", policyAdd), inProcess: false);
+    Check(ns.Client.GetSpdInfo().Total == n, "ip -batch did not add every policy");
+    yield return Time("policy-dump", "ip-batch", n, () => Namespace.Run("ip", "-n", ns.Name, "xfrm", "policy", "list"), inProcess: false);
+    yield return Time("state-delete", "ip-batch", n, () => Namespace.Run("ip", "-n", ns.Name, "-batch", stateDelete), inProcess: false);
+    yield return Time("policy-delete", "ip-batch", n, () => Namespace.Run("ip", "-n", ns.Name, "-batch", policyDelete), inProcess: false);
     Check(ns.Client.GetSadInfo().Count == 0 && ns.Client.GetSpdInfo().Total == 0, "objects left after ip's deletes");
 }
 
 // Decoding alone: N kernel-shaped NEWSA messages (with the full 1024-packet ESN bitmap) parsed from memory.
-static Measurement DecodeOnly(int n)
+static Sample DecodeOnly(int n)
 {
     var buffer = new byte[n * 640];
     var writer = new NetlinkWriter(buffer);
@@ -125,13 +167,9 @@ static Measurement DecodeOnly(int n)
     }
 
     var length = writer.Position;
-
-    // Best of three passes over the same bytes (the machine is shared; the best pass is the parser's speed).
-    Measurement? best = null;
-    for (var pass = 0; pass < 3; pass++)
+    return Time("state-decode", "library", n, () =>
     {
         var decoded = 0;
-        var stopwatch = Stopwatch.StartNew();
         var reader = new NetlinkMessageReader(buffer.AsSpan(0, length));
         while (reader.TryRead(out var message))
         {
@@ -139,26 +177,22 @@ static Measurement DecodeOnly(int n)
             decoded++;
         }
 
-        stopwatch.Stop();
         Check(decoded == n, "decode count");
-        var measurement = new Measurement("state-decode", "library", n, stopwatch.Elapsed.TotalSeconds);
-        if (best is null || measurement.Seconds < best.Seconds)
-            best = measurement;
-    }
-
-    Console.WriteLine(best);
-    return best!;
+    });
 }
 
-static Measurement Time(string operation, string contender, int n, Action action)
+static Sample Time(string operation, string contender, int n, Action action, bool inProcess = true)
 {
     GC.Collect();
+    GC.WaitForPendingFinalizers();
+    var allocated = GC.GetAllocatedBytesForCurrentThread();
     var stopwatch = Stopwatch.StartNew();
     action();
     stopwatch.Stop();
-    var measurement = new Measurement(operation, contender, n, stopwatch.Elapsed.TotalSeconds);
-    Console.WriteLine(measurement);
-    return measurement;
+    var sample = new Sample(operation, contender, n, stopwatch.Elapsed.TotalSeconds,
+        inProcess ? GC.GetAllocatedBytesForCurrentThread() - allocated : null);
+    Console.WriteLine(sample);
+    return sample;
 }
 
 static void Check(bool condition, string message)

@@ -24,7 +24,7 @@ public static class XfrmStateCodec
 
     public static XfrmState DecodePayload(ReadOnlySpan<byte> payload)
     {
-        var state = XfrmUserSaInfoWire.Read(payload);
+        var info = XfrmUserSaInfoWire.Read(payload);
         XfrmAeadAlgorithm? aead = null;
         XfrmAuthAlgorithm? auth = null, authTrunc = null;
         XfrmCryptAlgorithm? crypt = null;
@@ -87,8 +87,21 @@ public static class XfrmStateCodec
             }
         }
 
-        return state with
+        return new XfrmState
         {
+            Selector = info.Selector,
+            Destination = info.Destination,
+            Spi = info.Spi,
+            Protocol = info.Protocol,
+            Source = info.Source,
+            Lifetime = info.Lifetime,
+            Current = info.Current,
+            Statistics = info.Statistics,
+            Sequence = info.Sequence,
+            ReqId = info.ReqId,
+            Mode = info.Mode,
+            ReplayWindow = info.ReplayWindow,
+            Flags = info.Flags,
             Aead = aead,
             Authentication = authTrunc ?? auth,
             Encryption = crypt,

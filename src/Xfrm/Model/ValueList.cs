@@ -7,6 +7,9 @@ public sealed class ValueList<T> : IReadOnlyList<T>, IEquatable<ValueList<T>>
 {
     private readonly T[] items;
 
+    /// <summary>Shared lists of defaults, up to the largest ESN bitmap (128 words).</summary>
+    private static readonly ValueList<T>?[] ZeroCache = new ValueList<T>?[129];
+
     public ValueList(IEnumerable<T> items) => this.items = items?.ToArray() ?? throw new ArgumentNullException(nameof(items));
 
     /// <summary>Takes <paramref name="owned"/> without copying; the caller must not keep or change it.</summary>
@@ -18,6 +21,19 @@ public sealed class ValueList<T> : IReadOnlyList<T>, IEquatable<ValueList<T>>
 #pragma warning disable CA1000 // the empty list of each element type is the natural place for it
     public static ValueList<T> Empty { get; } = new([]);
 #pragma warning restore CA1000
+
+    /// <summary>
+    /// <paramref name="count"/> default values, shared: an ESN bitmap with no packet seen (every outbound state's)
+    /// is all zeros, and a dump of thousands of states then carries one list instead of thousands.
+    /// The cache holds immutable lists only, so sharing it between threads and tests is safe; a race at worst
+    /// builds the same list twice.
+    /// </summary>
+    internal static ValueList<T> Zeros(int count)
+    {
+        if ((uint)count >= (uint)ZeroCache.Length)
+            return Own(new T[count]);
+        return ZeroCache[count] ??= Own(new T[count]);
+    }
 
     public int Count => items.Length;
 

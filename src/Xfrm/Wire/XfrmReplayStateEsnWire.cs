@@ -60,7 +60,11 @@ public static class XfrmReplayStateEsnWire
         if (words > 0 && words < bitmapLength)
             throw new NetlinkDecodeException($"xfrm_replay_state_esn claims {bitmapLength} bitmap words but carries {words}");
         var bitmap = ValueList<uint>.Empty;
-        if (words > 0)
+        if (words > 0 && source.Slice(BmpOffset, (int)bitmapLength * 4).IndexOfAnyExcept((byte)0) < 0)
+        {
+            bitmap = ValueList<uint>.Zeros((int)bitmapLength);
+        }
+        else if (words > 0)
         {
             var values = new uint[bitmapLength];
             for (var i = 0; i < values.Length; i++)

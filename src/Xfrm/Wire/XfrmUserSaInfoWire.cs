@@ -1,4 +1,5 @@
 using System.Buffers.Binary;
+using System.Net;
 using Netlink;
 using Xfrm.Model;
 
@@ -58,28 +59,45 @@ public static class XfrmUserSaInfoWire
         span[FlagsOffset] = (byte)state.Flags;
     }
 
-    /// <summary>Reads the fixed part of a state; attributes are added by the caller.</summary>
-    public static XfrmState Read(ReadOnlySpan<byte> source)
+    /// <summary>
+    /// Reads the fixed part of a state. The caller builds the <see cref="XfrmState"/> once, with the attributes
+    /// (a dump decodes many thousands of states, so no intermediate copy is made).
+    /// </summary>
+    public static XfrmUserSaInfo Read(ReadOnlySpan<byte> source)
     {
         if (source.Length < Size)
             throw new NetlinkDecodeException($"xfrm_usersa_info needs {Size} bytes, has {source.Length}");
         var family = (XfrmFamily)BinaryPrimitives.ReadUInt16LittleEndian(source[FamilyOffset..]);
         var (destination, spi, protocol) = XfrmIdWire.Read(source[IdOffset..], family);
-        return new XfrmState
-        {
-            Selector = XfrmSelectorWire.Read(source[SelOffset..]),
-            Destination = destination,
-            Spi = spi,
-            Protocol = protocol,
-            Source = XfrmAddressWire.Read(source[SaddrOffset..], family),
-            Lifetime = XfrmLifetimeCfgWire.Read(source[LftOffset..]),
-            Current = XfrmLifetimeCurWire.Read(source[CurLftOffset..]),
-            Statistics = XfrmStatsWire.Read(source[StatsOffset..]),
-            Sequence = BinaryPrimitives.ReadUInt32LittleEndian(source[SeqOffset..]),
-            ReqId = BinaryPrimitives.ReadUInt32LittleEndian(source[ReqIdOffset..]),
-            Mode = (XfrmMode)source[ModeOffset],
-            ReplayWindow = source[ReplayWindowOffset],
-            Flags = (XfrmStateFlags)source[FlagsOffset],
-        };
+        return new XfrmUserSaInfo(
+            XfrmSelectorWire.Read(source[SelOffset..]),
+            destination,
+            spi,
+            protocol,
+            XfrmAddressWire.Read(source[SaddrOffset..], family),
+            XfrmLifetimeCfgWire.Read(source[LftOffset..]),
+            XfrmLifetimeCurWire.Read(source[CurLftOffset..]),
+            XfrmStatsWire.Read(source[StatsOffset..]),
+            BinaryPrimitives.ReadUInt32LittleEndian(source[SeqOffset..]),
+            BinaryPrimitives.ReadUInt32LittleEndian(source[ReqIdOffset..]),
+            (XfrmMode)source[ModeOffset],
+            source[ReplayWindowOffset],
+            (XfrmStateFlags)source[FlagsOffset]);
     }
 }
+
+/// <summary>The decoded fields of <c>struct xfrm_usersa_info</c> (the family is implied by the addresses).</summary>
+public readonly record struct XfrmUserSaInfo(
+    XfrmSelector Selector,
+    IPAddress Destination,
+    uint Spi,
+    XfrmProtocol Protocol,
+    IPAddress Source,
+    XfrmLifetimeConfig Lifetime,
+    XfrmLifetimeCurrent Current,
+    XfrmStateStatistics Statistics,
+    uint Sequence,
+    uint ReqId,
+    XfrmMode Mode,
+    byte ReplayWindow,
+    XfrmStateFlags Flags);
