@@ -25,6 +25,8 @@ internal static class Program
         {
             StatusCommand.Create(console), WireGuardCommand.Create(console),
             LabCommand.Create(new LabConsole(console, time), time),
+            KeysCommand.Create(console, time),
+            DiagnoseCommand.Create(console, time),
         };
         return root.Parse(args).InvokeAsync();
     }
