@@ -2,6 +2,7 @@ using Encryption.Cli.Status;
 using Spectre.Console;
 using System.CommandLine;
 using System.Net.Sockets;
+using System.Text.Encodings.Web;
 using System.Text.Json;
 
 namespace Encryption.Cli.Commands;
@@ -51,5 +52,6 @@ internal static class StatusCommand
         return command;
     }
 
-    private static readonly JsonSerializerOptions Indented = new() { WriteIndented = true };
+    /// <summary>Indented, and base64 keys keep their '+' and '/' as Cilium's Go JSON prints them.</summary>
+    private static readonly JsonSerializerOptions Indented = new() { WriteIndented = true, Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping };
 }
