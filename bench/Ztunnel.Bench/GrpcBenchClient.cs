@@ -28,21 +28,26 @@ internal sealed class GrpcBenchClient(Uri baseUri, string trustedThumbprint) : I
         return parser.ParseFrom(body.AsSpan(5));
     }
 
-    /// <summary>Opens a bidirectional stream: write requests to the returned channel, read responses from the other.</summary>
-    public async Task<(ChannelWriter<IMessage> Requests, IAsyncEnumerable<TResponse> Responses)> DuplexAsync<TResponse>(string path, MessageParser<TResponse> parser)
+    /// <summary>
+    /// Opens a bidirectional stream: write requests to the returned channel, read responses from the other.
+    /// Does not wait for the response headers: a server may send them only with its first response, which comes
+    /// after the first request (waiting here would deadlock).
+    /// </summary>
+    public (ChannelWriter<IMessage> Requests, IAsyncEnumerable<TResponse> Responses) Duplex<TResponse>(string path, MessageParser<TResponse> parser)
         where TResponse : IMessage<TResponse>
     {
         var requests = Channel.CreateUnbounded<IMessage>();
         var content = new PushContent(requests.Reader);
         var message = Request(path, content);
-        var response = await http.SendAsync(message, HttpCompletionOption.ResponseHeadersRead);
-        var stream = await response.Content.ReadAsStreamAsync();
-        return (requests.Writer, Read(stream, parser));
+        var response = http.SendAsync(message, HttpCompletionOption.ResponseHeadersRead);
+        return (requests.Writer, Read(response, parser));
     }
 
-    private static async IAsyncEnumerable<TResponse> Read<TResponse>(Stream stream, MessageParser<TResponse> parser)
+    private static async IAsyncEnumerable<TResponse> Read<TResponse>(Task<HttpResponseMessage> responseTask, MessageParser<TResponse> parser)
         where TResponse : IMessage<TResponse>
     {
+        using var response = await responseTask;
+        await using var stream = await response.Content.ReadAsStreamAsync();
         var header = new byte[5];
         while (true)
         {

@@ -76,7 +76,7 @@ var encodeElapsed = clock.GetElapsedTime(encodeStart);
 store.Replace(XdsTypeUrls.Address, first);
 Console.WriteLine($"xDS: encoding {workloads} workloads: {encodeElapsed.TotalMilliseconds:0} ms");
 
-var (requests, responses) = await client.DuplexAsync(DeltaAdsService.DeltaAggregatedResourcesPath, Envoy.DeltaDiscoveryResponse.Parser);
+var (requests, responses) = client.Duplex(DeltaAdsService.DeltaAggregatedResourcesPath, Envoy.DeltaDiscoveryResponse.Parser);
 await using var reader = responses.GetAsyncEnumerator();
 var initialStart = clock.GetTimestamp();
 await requests.WriteAsync(new Envoy.DeltaDiscoveryRequest { TypeUrl = XdsTypeUrls.Address });
