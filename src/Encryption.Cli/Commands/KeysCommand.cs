@@ -173,6 +173,8 @@ internal static class KeysCommand
                 ["health"] = status.Health,
                 ["keys-in-use"] = ipsec?["keys-in-use"]?.DeepClone() ?? 0,
                 ["max-seq-number"] = ipsec?["max-seq-number"]?.DeepClone() ?? "N/A",
+                ["key-ids"] = ipsec?["key-ids"]?.DeepClone(),
+                ["advertised-key-id"] = ipsec?["advertised-key-id"]?.DeepClone(),
                 ["problems"] = new JsonArray([.. status.Problems.Select(p => (JsonNode)p)]),
             };
         }

@@ -63,6 +63,8 @@ internal sealed record KeyStatusView(string Source, IReadOnlyList<KeyLineStatus>
         {
             Line(text, "");
             Line(text, $"Agent: {agent["mode"]}, keys in use: {agent["keys-in-use"]}, max seq. number: {agent["max-seq-number"]}, health: {agent["health"]}");
+            if (agent["key-ids"] is JsonArray ids)
+                Line(text, $"Agent key IDs: {string.Join(", ", ids)} (advertised: {agent["advertised-key-id"]})");
             if (agent["problems"] is JsonArray problems)
             {
                 foreach (var problem in problems)

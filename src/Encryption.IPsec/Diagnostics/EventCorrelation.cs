@@ -4,15 +4,16 @@ namespace Encryption.IPsec.Diagnostics;
 
 /// <summary>
 /// Which agent events usually explain a growing counter: missing or mismatched states follow rotations and node changes
-/// (new boot ID, new IP), states being deleted follow removals and rotations, configuration counters follow failed
-/// reconciles. Counters not listed here are correlated with every event of the window.
+/// (new boot ID, new IP), a key advertised before its IN states exist, or an old key removed too early; states being
+/// deleted follow removals and rotations; configuration counters follow failed reconciles. Counters not listed here are correlated with every event of the window.
 /// </summary>
 public static class EventCorrelation
 {
     private static readonly string[] StateChanges =
-        [IPsecEvent.Rotation, IPsecEvent.NodeAdded, IPsecEvent.NodeChanged, IPsecEvent.ReconcileFailed, IPsecEvent.KeyRefused];
+        [IPsecEvent.Rotation, IPsecEvent.KeyAdvertised, IPsecEvent.KeyRemoved, IPsecEvent.NodeAdded, IPsecEvent.NodeChanged,
+         IPsecEvent.ReconcileFailed, IPsecEvent.KeyRefused];
 
-    private static readonly string[] Deletions = [IPsecEvent.Rotation, IPsecEvent.NodeRemoved, IPsecEvent.NodeChanged];
+    private static readonly string[] Deletions = [IPsecEvent.Rotation, IPsecEvent.KeyRemoved, IPsecEvent.NodeRemoved, IPsecEvent.NodeChanged];
 
     private static readonly string[] Configuration = [IPsecEvent.NodeAdded, IPsecEvent.NodeChanged, IPsecEvent.ReconcileFailed];
 

@@ -16,6 +16,8 @@ public sealed record IPsecEvent(DateTimeOffset Time, string Kind, string Detail)
     public const string NodeChanged = "node-changed";
     public const string ReconcileFailed = "reconcile-failed";
     public const string KeyRefused = "key-refused";
+    public const string KeyAdvertised = "key-advertised";
+    public const string KeyRemoved = "key-removed";
 
     /// <summary>Reads the <c>events</c> array; entries without a parseable time or a kind are skipped. Sorted by time.</summary>
     public static ImmutableArray<IPsecEvent> ParseAll(JsonArray? events)
