@@ -58,8 +58,9 @@ internal static class LabCommand
         var agent = new Option<string?>("--agent") { Description = $"The agent binary or dll (env {AgentCommand.EnvironmentVariable}; default: next to this CLI)" };
         var timeout = new Option<int>("--ready-timeout") { Description = "Seconds to wait for the agents to be ready", DefaultValueFactory = _ => 120 };
         var keep = new Option<bool>("--keep-on-failure") { Description = "Leave what was created in place if lab up fails" };
+        var agentArgs = AgentArgumentOption();
 
-        var command = new Command("up", "Create the lab and start one agent per node") { nodes, pods, backend, agent, timeout, keep };
+        var command = new Command("up", "Create the lab and start one agent per node") { nodes, pods, backend, agent, timeout, keep, agentArgs };
         command.SetAction((parse, cancellationToken) => RequireRoot(console, () => new LabUp(console, time).RunAsync(
             new LabUpRequest
             {
@@ -71,9 +72,32 @@ internal static class LabCommand
                 AgentPath = parse.GetValue(agent),
                 ReadyTimeout = TimeSpan.FromSeconds(parse.GetValue(timeout)),
                 KeepOnFailure = parse.GetValue(keep),
+                AgentArguments = parse.GetValue(agentArgs) ?? [],
             },
             cancellationToken)));
         return command;
+    }
+
+    /// <summary>
+    /// <c>--agent-arg=FLAG</c>, repeatable: one more agent flag for every node, after the lab's own
+    /// (<c>--agent-arg=--ipsec-key-rotation-duration=20s --agent-arg=--resync-interval=5s</c>).
+    /// </summary>
+    internal static Option<string[]> AgentArgumentOption()
+    {
+        var option = new Option<string[]>("--agent-arg")
+        {
+            Description = "One more agent flag for every node, as --agent-arg=--flat-key=value (repeatable)",
+            Arity = ArgumentArity.ZeroOrMore,
+        };
+        option.Validators.Add(r =>
+        {
+            foreach (var value in r.GetValueOrDefault<string[]>() ?? [])
+            {
+                if (!value.StartsWith("--", StringComparison.Ordinal))
+                    r.AddError($"--agent-arg \"{value}\" must be an agent flag (--flat-key=value)");
+            }
+        });
+        return option;
     }
 
     private static Command Status(LabConsole console, Option<string> name, Option<string> stateDir)

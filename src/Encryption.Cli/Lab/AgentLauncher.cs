@@ -13,9 +13,8 @@ internal static class AgentLauncher
     // leader, so setsid does not fork; ip netns exec execs too: $! is the agent's pid.
     private const string Script = "log=$1; ns=$2; shift 2; setsid ip netns exec \"$ns\" \"$@\" </dev/null >>\"$log\" 2>&1 & echo $!";
 
-    public static async Task<LabAgent> StartAsync(AgentCommand agent, LabNode node, LabPaths paths, string backend, CancellationToken cancellationToken)
+    public static async Task<LabAgent> StartAsync(AgentCommand agent, LabNode node, LabPaths paths, string backend, IReadOnlyList<string> extraArguments, CancellationToken cancellationToken)
     {
-        ArgumentNullException.ThrowIfNull(agent);
         ArgumentNullException.ThrowIfNull(node);
         ArgumentNullException.ThrowIfNull(paths);
         Directory.CreateDirectory(paths.NodeDirectory(node.Name));
@@ -24,7 +23,31 @@ internal static class AgentLauncher
         var bootId = Guid.NewGuid().ToString();
         var socket = paths.AgentSocket(node.Name);
         var log = paths.AgentLog(node.Name);
-        string[] arguments =
+        var arguments = CommandLine(agent, node, paths, backend, bootId, extraArguments);
+        var pid = await LaunchAsync(arguments, node.Namespace, log, cancellationToken).ConfigureAwait(false);
+        return new LabAgent(node.Name, pid, socket, log, bootId);
+    }
+
+    /// <summary>
+    /// Starts <paramref name="commandLine"/> detached inside <paramref name="ns"/>, its output appended to
+    /// <paramref name="log"/>, and returns its pid (also how an agent is restarted with the command line it had).
+    /// </summary>
+    public static async Task<int> LaunchAsync(IReadOnlyList<string> commandLine, string ns, string log, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(commandLine);
+        var result = await ProcessRunner.RunAsync("/bin/sh", ["-c", Script, "sh", log, ns, .. commandLine], cancellationToken).ConfigureAwait(false);
+        result.EnsureSuccess();
+        return int.Parse(result.StandardOutput.Trim(), CultureInfo.InvariantCulture);
+    }
+
+    /// <summary>The agent's command line on <paramref name="node"/>: the lab's flags, the backend's, then <paramref name="extraArguments"/>.</summary>
+    public static IReadOnlyList<string> CommandLine(AgentCommand agent, LabNode node, LabPaths paths, string backend, string bootId, IReadOnlyList<string> extraArguments)
+    {
+        ArgumentNullException.ThrowIfNull(agent);
+        ArgumentNullException.ThrowIfNull(node);
+        ArgumentNullException.ThrowIfNull(paths);
+        ArgumentNullException.ThrowIfNull(extraArguments);
+        return
         [
             .. agent.Prefix,
             "--node-name", node.Name,
@@ -37,14 +60,11 @@ internal static class AgentLauncher
             "--backend", backend,
             "--cluster-source", "file",
             "--store-dir", paths.Store,
-            "--status-socket", socket,
+            "--status-socket", paths.AgentSocket(node.Name),
             "--prometheus-serve-addr", "127.0.0.1:9962",
             .. LabBackendSetup.AgentArguments(backend, node, paths),
+            .. extraArguments,
         ];
-        var result = await ProcessRunner.RunAsync("/bin/sh", ["-c", Script, "sh", log, node.Namespace, .. arguments], cancellationToken).ConfigureAwait(false);
-        result.EnsureSuccess();
-        var pid = int.Parse(result.StandardOutput.Trim(), CultureInfo.InvariantCulture);
-        return new LabAgent(node.Name, pid, socket, log, bootId);
     }
 
     /// <summary>The last lines of an agent's log, for error messages.</summary>

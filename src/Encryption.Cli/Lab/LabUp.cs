@@ -103,7 +103,7 @@ internal sealed class LabUp(LabConsole console, TimeProvider time)
         await console.StepAsync($"workloads: namespace {LabWorkloads.Namespace} and {topology.Pods.Count()} pod(s) in the file store {paths.Store}", () => LabWorkloads.PublishAsync(topology, paths, cancellationToken)).ConfigureAwait(false);
         foreach (var node in topology.Nodes)
         {
-            var started = await console.StepAsync($"agent {node.Name} started in {node.Namespace}", () => AgentLauncher.StartAsync(agent, node, paths, request.Backend, cancellationToken)).ConfigureAwait(false);
+            var started = await console.StepAsync($"agent {node.Name} started in {node.Namespace}", () => AgentLauncher.StartAsync(agent, node, paths, request.Backend, request.AgentArguments, cancellationToken)).ConfigureAwait(false);
             state = state with { Agents = [.. state.Agents, started] };
             LabStateStore.Write(paths, state);
         }

@@ -17,6 +17,9 @@ internal sealed record LabUpRequest
 
     public TimeSpan ReadyTimeout { get; init; } = TimeSpan.FromSeconds(120);
 
+    /// <summary>Extra agent flags for every node (<c>--agent-arg</c>), appended after the lab's own.</summary>
+    public IReadOnlyList<string> AgentArguments { get; init; } = [];
+
     /// <summary>Leave what was created in place when <c>lab up</c> fails (to inspect it); <c>lab down</c> removes it.</summary>
     public bool KeepOnFailure { get; init; }
 }
