@@ -5,7 +5,7 @@ using System.CommandLine;
 
 namespace Encryption.Cli.Commands;
 
-/// <summary><c>encrypt lab up|status|verify|down</c>: a multi-node cluster in network namespaces on this host.</summary>
+/// <summary><c>encrypt lab up|status|verify|enrollment|down</c>: a multi-node cluster in network namespaces on this host.</summary>
 internal static class LabCommand
 {
     public const string StateDirEnvironmentVariable = "ENCRYPT_LAB_STATE_DIR";
@@ -35,6 +35,7 @@ internal static class LabCommand
         lab.Add(Up(console, time, name, stateDir));
         lab.Add(Status(console, name, stateDir));
         lab.Add(Verify(console, time, name, stateDir));
+        lab.Add(Enrollment(console, name, stateDir));
         lab.Add(Down(console, time, name, stateDir));
         return lab;
     }
@@ -113,6 +114,30 @@ internal static class LabCommand
         var command = new Command("verify", "Ping and TCP between pods on different nodes while capturing on the underlay; report plaintext seen or not");
         command.SetAction((parse, cancellationToken) => RequireRoot(console, () =>
             new LabVerify(console, time).RunAsync(new LabPaths(parse.GetValue(stateDir)!, parse.GetValue(name)!), cancellationToken)));
+        return command;
+    }
+
+    private static Command Enrollment(LabConsole console, Option<string> name, Option<string> stateDir)
+    {
+        var value = new Argument<string>("on|off") { Description = "on: label the pod namespace io.cilium/mtls-enabled=true; off: remove the label" };
+        value.AcceptOnlyFromAmong("on", "off");
+        var command = new Command("enrollment", $"Enroll the lab's pod namespace ({LabWorkloads.Namespace}) in ztunnel or not: rewrites its document in the file store, the agents follow") { value };
+        command.SetAction(async (parse, cancellationToken) =>
+        {
+            var paths = new LabPaths(parse.GetValue(stateDir)!, parse.GetValue(name)!);
+            if (LabStateStore.Read(paths) is null)
+            {
+                console.Bad($"no lab \"{paths.Lab}\" (no {paths.StateFile})");
+                return 1;
+            }
+
+            var on = parse.GetValue(value) == "on";
+            await LabWorkloads.SetEnrollmentAsync(paths, on, cancellationToken).ConfigureAwait(false);
+            console.Good(on
+                ? $"namespace {LabWorkloads.Namespace} labelled io.cilium/mtls-enabled=true"
+                : $"namespace {LabWorkloads.Namespace}: label io.cilium/mtls-enabled removed");
+            return 0;
+        });
         return command;
     }
 

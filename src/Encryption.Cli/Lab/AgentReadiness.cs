@@ -5,16 +5,30 @@ using System.Net.Sockets;
 namespace Encryption.Cli.Lab;
 
 /// <summary>
-/// Waits until an agent is healthy and has applied a snapshot with every other node in it, polling its status
-/// socket. Fails at once, with the end of its log, if the agent process exits.
+/// Waits until an agent is ready (by default: healthy, having applied a snapshot with every other node in it),
+/// polling its status socket. Fails at once, with the end of its log, if the agent process exits.
 /// </summary>
 internal static class AgentReadiness
 {
     public static readonly TimeSpan PollInterval = TimeSpan.FromMilliseconds(200);
 
-    public static async Task WaitAsync(LabAgent agent, int expectedRemotes, TimeSpan timeout, TimeProvider time, CancellationToken cancellationToken)
+    public static Task WaitAsync(LabAgent agent, int expectedRemotes, TimeSpan timeout, TimeProvider time, CancellationToken cancellationToken) =>
+        WaitAsync(agent, status => Healthy(status, expectedRemotes), timeout, time, cancellationToken);
+
+    /// <summary>Healthy and sees <paramref name="expectedRemotes"/> remote nodes: null; else why not.</summary>
+    public static string? Healthy(AgentStatus status, int expectedRemotes)
+    {
+        ArgumentNullException.ThrowIfNull(status);
+        if (!status.Healthy)
+            return $"{status.Health}: {string.Join("; ", status.Problems)}";
+        return status.RemoteNodes == expectedRemotes ? null : $"sees {status.RemoteNodes} of {expectedRemotes} remote nodes";
+    }
+
+    /// <summary>Polls until <paramref name="notReady"/> returns null for the agent's status (else it says why not).</summary>
+    public static async Task WaitAsync(LabAgent agent, Func<AgentStatus, string?> notReady, TimeSpan timeout, TimeProvider time, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(agent);
+        ArgumentNullException.ThrowIfNull(notReady);
         using var deadline = new CancellationTokenSource(timeout, time);
         using var linked = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken, deadline.Token);
         using var client = new AgentClient(agent.Socket, TimeSpan.FromSeconds(5));
@@ -31,11 +45,9 @@ internal static class AgentReadiness
                     try
                     {
                         var status = await client.StatusAsync(linked.Token).ConfigureAwait(false);
-                        if (status.Healthy && status.RemoteNodes == expectedRemotes)
+                        if (notReady(status) is not { } reason)
                             return;
-                        last = status.Healthy
-                            ? $"sees {status.RemoteNodes} of {expectedRemotes} remote nodes"
-                            : $"{status.Health}: {string.Join("; ", status.Problems)}";
+                        last = reason;
                     }
                     catch (Exception e) when (e is HttpRequestException or SocketException or IOException or FormatException)
                     {

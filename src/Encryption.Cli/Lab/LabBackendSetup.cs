@@ -1,3 +1,4 @@
+using Encryption.Cli.Lab.Ztunnel;
 using Encryption.Core.IO;
 using Encryption.IPsec.Keys;
 using System.Text;
@@ -6,7 +7,7 @@ namespace Encryption.Cli.Lab;
 
 /// <summary>
 /// What each backend needs from the lab besides the common agent flags: shared material created once (the IPsec
-/// pre-shared key file, mode 0600, never printed) and per-node paths, because lab nodes share the host's file
+/// pre-shared key file, mode 0600, never printed; the ztunnel secrets, private keys 0600) and per-node paths, because lab nodes share the host's file
 /// system (a WireGuard key and UAPI socket per node, a ZDS socket per node).
 /// </summary>
 internal static class LabBackendSetup
@@ -15,9 +16,11 @@ internal static class LabBackendSetup
     private const string WireGuardUapiDirectory = "wireguard-uapi";
 
     /// <summary>Creates the lab-wide material of <paramref name="backend"/> (before any agent starts).</summary>
-    public static async Task PrepareAsync(string backend, LabPaths paths, CancellationToken cancellationToken)
+    public static async Task PrepareAsync(string backend, LabPaths paths, TimeProvider time, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(paths);
+        if (backend == "ztunnel")
+            await LabZtunnelSecrets.CreateAsync(LabZtunnelSecrets.Directory(paths), time, cancellationToken).ConfigureAwait(false);
         if (backend == "ipsec" && !File.Exists(IPsecKeyFile(paths)))
         {
             var line = KeyFileWriter.Create(KeyTemplate.Rfc4106GcmAes) + "\n";
@@ -54,11 +57,19 @@ internal static class LabBackendSetup
             ],
             "ztunnel" =>
             [
-                "--ztunnel-secrets-dir", Path.Combine(paths.Directory, "ztunnel-secrets"),
-                "--ztunnel-zds-unix-addr", Path.Combine(directory, "ztunnel-zds.sock"),
+                "--ztunnel-secrets-dir", LabZtunnelSecrets.Directory(paths),
+                "--ztunnel-zds-unix-addr", ZdsSocket(node, paths),
             ],
             _ => [],
         };
+    }
+
+    /// <summary>The node's ZDS socket: the agent listens on it, the node's ztunnel (INPOD_UDS) connects to it.</summary>
+    public static string ZdsSocket(LabNode node, LabPaths paths)
+    {
+        ArgumentNullException.ThrowIfNull(node);
+        ArgumentNullException.ThrowIfNull(paths);
+        return Path.Combine(paths.NodeDirectory(node.Name), "ztunnel-zds.sock");
     }
 
     /// <summary>The lab's IPsec key file (the Secret <c>cilium-ipsec-keys</c>, key <c>keys</c>, of a real cluster).</summary>

@@ -2,24 +2,20 @@ namespace Encryption.Cli.Lab;
 
 /// <summary>
 /// What a backend needs on this host beyond the agent, checked before <c>lab up</c> creates anything. A backend can
-/// be built into the agent and still unable to encrypt here (no ztunnel proxy binary, for instance).
+/// be built into the agent and still unable to encrypt here. Backend ztunnel needs nothing: without a ztunnel proxy on
+/// PATH the lab runs its control plane only and says so.
 /// </summary>
 internal static class LabPrerequisites
 {
     /// <summary>Null when the lab can run <paramref name="backend"/>, else why not.</summary>
-    public static string? Missing(string backend, Func<string, string?> findOnPath, Func<bool>? kernelHasEsp = null)
+    public static string? Missing(string backend, Func<bool>? kernelHasEsp = null)
     {
-        ArgumentNullException.ThrowIfNull(findOnPath);
         kernelHasEsp ??= KernelHasEsp;
         return backend switch
         {
             "ipsec" when !kernelHasEsp() =>
                 "backend ipsec needs the kernel's ESP support (esp4/esp6 with GCM), which this host kernel lacks: " +
                 "run the lab in a user-mode-linux guest instead: sudo scripts/lab-uml.sh --backend ipsec",
-            // The agent is ztunnel's control plane; the data plane is Istio's ztunnel proxy, one per node.
-            "ztunnel" when findOnPath("ztunnel") is null =>
-                "backend ztunnel needs the ztunnel proxy (istio/ztunnel) on PATH for its data plane; it is not installed here",
-            "ztunnel" => "backend ztunnel: the lab cannot launch the ztunnel proxy per node yet (not built)",
             _ => null,
         };
     }

@@ -1,5 +1,6 @@
 using Encryption.Cli.Interop;
 using Encryption.Cli.Lab.Exec;
+using Encryption.Cli.Lab.Ztunnel;
 
 namespace Encryption.Cli.Lab;
 
@@ -10,8 +11,9 @@ internal sealed record TeardownReport(IReadOnlyList<int> KilledPids, IReadOnlyLi
 }
 
 /// <summary>
-/// Removes everything one lab created, whatever state it is in: processes (every process inside a lab namespace, and
-/// any agent whose command line names the lab's store, even if its namespace is already gone), then the
+/// Removes everything one lab created, whatever state it is in: processes (every process inside a lab namespace, any
+/// agent whose command line names the lab's store and any ztunnel whose environment names the lab, even if its
+/// namespace is already gone), then the
 /// namespaces (found by name, state file or not), then the state directory.
 /// </summary>
 internal static class LabTeardown
@@ -28,6 +30,7 @@ internal static class LabTeardown
             .OrderBy(TeardownOrder).ThenBy(ns => ns, StringComparer.Ordinal).ToList();
 
         var pids = new HashSet<int>(ProcessScan.WithCommandLineContaining(paths.AgentMarker));
+        pids.UnionWith(ProcessScan.WithEnvironmentEntry(ZtunnelProxyCommand.Marker(paths)));
         foreach (var ns in namespaces)
             pids.UnionWith(await Ip.PidsAsync(ns, cancellationToken).ConfigureAwait(false));
         pids.Remove(Environment.ProcessId);

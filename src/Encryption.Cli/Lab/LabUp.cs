@@ -1,12 +1,14 @@
 using Encryption.Cli.Lab.Exec;
+using Encryption.Cli.Lab.Ztunnel;
 using Spectre.Console;
 
 namespace Encryption.Cli.Lab;
 
 /// <summary>
 /// <c>lab up</c>: checks the backend is built, creates the underlay, nodes and pods, starts one agent per node
-/// against the shared file store, and waits until every agent is healthy and sees every other node. On failure (or
-/// Ctrl+C) it removes what it created, unless asked to keep it.
+/// against the shared file store (with backend ztunnel, one ztunnel proxy per node when one is on PATH), and waits
+/// until every agent is ready and sees every other node. On failure (or Ctrl+C) it removes what it created, unless
+/// asked to keep it.
 /// </summary>
 internal sealed class LabUp(LabConsole console, TimeProvider time)
 {
@@ -25,7 +27,7 @@ internal sealed class LabUp(LabConsole console, TimeProvider time)
             return 2;
         }
 
-        if (LabPrerequisites.Missing(request.Backend, LabPrerequisites.FindOnPath) is { } missing)
+        if (LabPrerequisites.Missing(request.Backend) is { } missing)
         {
             console.Bad(missing);
             return 2;
@@ -72,6 +74,8 @@ internal sealed class LabUp(LabConsole console, TimeProvider time)
 
         console.Good($"Lab \"{request.Name}\" is up.");
         console.Console.Write(Summary(topology, state));
+        if (request.Backend == "ztunnel" && state.Proxies.Count == 0)
+            console.Note(LabZtunnel.ControlPlaneOnly);
         console.Line($"Next: encrypt lab status --name {request.Name} | encrypt lab verify --name {request.Name} | encrypt lab down --name {request.Name}");
         return 0;
     }
@@ -99,7 +103,7 @@ internal sealed class LabUp(LabConsole console, TimeProvider time)
         }).ConfigureAwait(false);
 
         if (request.Backend != "none")
-            await console.StepAsync($"backend {request.Backend}: lab-wide material", () => LabBackendSetup.PrepareAsync(request.Backend, paths, cancellationToken)).ConfigureAwait(false);
+            await console.StepAsync($"backend {request.Backend}: lab-wide material", () => LabBackendSetup.PrepareAsync(request.Backend, paths, time, cancellationToken)).ConfigureAwait(false);
         await console.StepAsync($"workloads: namespace {LabWorkloads.Namespace} and {topology.Pods.Count()} pod(s) in the file store {paths.Store}", () => LabWorkloads.PublishAsync(topology, paths, cancellationToken)).ConfigureAwait(false);
         foreach (var node in topology.Nodes)
         {
@@ -109,8 +113,32 @@ internal sealed class LabUp(LabConsole console, TimeProvider time)
         }
 
         var expected = topology.Nodes.Length - 1;
+        if (request.Backend == "ztunnel")
+            return await ZtunnelReadyAsync(topology, paths, state, request, expected, cancellationToken).ConfigureAwait(false);
         await console.StepAsync($"agents ready: healthy, each sees {expected} remote node(s)", () =>
             Task.WhenAll(state.Agents.Select(a => AgentReadiness.WaitAsync(a, expected, request.ReadyTimeout, time, cancellationToken)))).ConfigureAwait(false);
+        return state;
+    }
+
+    /// <summary>Starts the ztunnel proxies if one is on PATH, then waits for healthy agents, or for their control plane only.</summary>
+    private async Task<LabState> ZtunnelReadyAsync(LabTopology topology, LabPaths paths, LabState state, LabUpRequest request, int expected, CancellationToken cancellationToken)
+    {
+        if (LabPrerequisites.FindOnPath("ztunnel") is { } binary)
+        {
+            state = state with { Proxies = await LabZtunnel.StartProxiesAsync(console, binary, topology, paths, cancellationToken).ConfigureAwait(false) };
+            LabStateStore.Write(paths, state);
+        }
+        else
+        {
+            console.Note(LabZtunnel.ControlPlaneOnly);
+        }
+
+        var proxies = state.Proxies.Count > 0;
+        var title = proxies
+            ? $"agents ready: healthy (ztunnel connected on ZDS and xDS), each sees {expected} remote node(s)"
+            : $"agents ready: ztunnel control plane up (xDS/CA listening, ZDS socket, pods enrolled, in-pod rules installed), each sees {expected} remote node(s)";
+        await console.StepAsync(title, () => Task.WhenAll(state.Agents.Select(a => AgentReadiness.WaitAsync(
+            a, status => LabZtunnel.NotReady(status, proxies, expected, request.PodsPerNode), request.ReadyTimeout, time, cancellationToken)))).ConfigureAwait(false);
         return state;
     }
 

@@ -10,7 +10,9 @@ namespace Encryption.Cli.Lab;
 /// <summary>
 /// The lab plays the API server for its workloads: it writes a namespace document and one pod document per pod
 /// into the shared file store (what Namespace and Pod objects are in Kubernetes), so backends that care about pods
-/// (ztunnel enrollment, pod IPs) see them. The namespace carries the ztunnel enrollment label.
+/// (ztunnel enrollment, pod IPs) see them. The namespace carries the ztunnel enrollment label; <c>lab enrollment
+/// off|on</c> removes or restores it on a running lab, as <c>kubectl label namespace default io.cilium/mtls-enabled-</c>
+/// would.
 /// </summary>
 internal static class LabWorkloads
 {
@@ -21,12 +23,7 @@ internal static class LabWorkloads
         ArgumentNullException.ThrowIfNull(topology);
         ArgumentNullException.ThrowIfNull(paths);
         var layout = new FileStoreLayout(paths.Store);
-        var labels = ImmutableDictionary<string, string>.Empty.Add(WellKnown.ZtunnelEnrollmentLabel, "true");
-        await AtomicFile.WriteAsync(
-            layout.NamespacePath(Namespace),
-            FileStoreJson.Encode(NamespaceDocument.From(new NamespaceInfo(Namespace, labels))),
-            AtomicFile.Shared,
-            cancellationToken).ConfigureAwait(false);
+        await SetEnrollmentAsync(paths, enrolled: true, cancellationToken).ConfigureAwait(false);
 
         foreach (var pod in topology.Pods)
         {
@@ -41,6 +38,31 @@ internal static class LabWorkloads
             };
             await AtomicFile.WriteAsync(layout.PodPath(Namespace, pod.Name), FileStoreJson.Encode(PodDocument.From(info)), AtomicFile.Shared, cancellationToken).ConfigureAwait(false);
         }
+    }
+
+    /// <summary>Writes the namespace document with the enrollment label <c>io.cilium/mtls-enabled=true</c>, or without it.</summary>
+    public static Task SetEnrollmentAsync(LabPaths paths, bool enrolled, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(paths);
+        var labels = enrolled
+            ? ImmutableDictionary<string, string>.Empty.Add(WellKnown.ZtunnelEnrollmentLabel, "true")
+            : ImmutableDictionary<string, string>.Empty;
+        return AtomicFile.WriteAsync(
+            new FileStoreLayout(paths.Store).NamespacePath(Namespace),
+            FileStoreJson.Encode(NamespaceDocument.From(new NamespaceInfo(Namespace, labels))),
+            AtomicFile.Shared,
+            cancellationToken);
+    }
+
+    /// <summary>Whether the store's namespace document carries the enrollment label with value "true".</summary>
+    public static bool IsEnrolled(LabPaths paths)
+    {
+        ArgumentNullException.ThrowIfNull(paths);
+        var path = new FileStoreLayout(paths.Store).NamespacePath(Namespace);
+        if (!File.Exists(path))
+            return false;
+        var document = FileStoreJson.Decode<NamespaceDocument>(File.ReadAllBytes(path)).Value;
+        return document?.Labels is { } labels && labels.TryGetValue(WellKnown.ZtunnelEnrollmentLabel, out var value) && value == "true";
     }
 
     /// <summary>A stable UID per lab and pod (a name-based UUID), so re-publishing never looks like a new pod.</summary>

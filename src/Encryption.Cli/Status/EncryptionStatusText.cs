@@ -9,6 +9,7 @@ namespace Encryption.Cli.Status;
 /// <c>cilium-dbg encrypt status</c>, padding included: <c>Encryption: %-26s</c>, <c>Keys in use: %-26d</c>,
 /// <c>Errors: %-26d</c> and <c>\t%s: %-26d</c> per XFRM error counter (sorted by name here; Go's map order is random).
 /// Fields the model omits (omitempty) print as Cilium prints their zero value; an absent max sequence number is N/A.
+/// For ztunnel, whose Cilium status is the mode line only, the agent's <c>ztunnel</c> section follows it.
 /// </summary>
 internal static class EncryptionStatusText
 {
@@ -44,7 +45,24 @@ internal static class EncryptionStatusText
             }
         }
 
+        if (model["ztunnel"] is JsonObject ztunnel)
+            Ztunnel(text, ztunnel);
+
         return text.ToString();
+    }
+
+    private static void Ztunnel(StringBuilder text, JsonObject ztunnel)
+    {
+        var endpoints = (ztunnel["grpc-endpoints"] as JsonArray)?.Select(Str).ToList() ?? [];
+        var namespaces = (ztunnel["enrolled-namespaces"] as JsonArray)?.Select(Str).ToList() ?? [];
+        Line(text, $"xDS/CA listener: {(endpoints.Count == 0 ? "not listening" : string.Join(", ", endpoints))}");
+        Line(text, $"ZDS socket: {Str(ztunnel["zds-socket"])}");
+        Line(text, $"Enrolled namespaces: {(namespaces.Count == 0 ? "none" : string.Join(", ", namespaces))}");
+        Line(text, $"Mesh workloads (xDS): {Int(ztunnel["mesh-workloads"])}");
+        Line(text, $"Local pods with in-pod rules: {Int(ztunnel["handed-over"])}/{Int(ztunnel["local-workloads"])}");
+        Line(text, $"ztunnel connections: ZDS {Int(ztunnel["zds-connections"])}, xDS {Int(ztunnel["xds-streams"])}");
+        Line(text, $"Certificates issued: {Int(ztunnel["certificates-issued"])}");
+        Line(text, $"Data path: {Str(ztunnel["data-path"])}");
     }
 
     private static void Line(StringBuilder text, string line) => text.Append(line).Append('\n');

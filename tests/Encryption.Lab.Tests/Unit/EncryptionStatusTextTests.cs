@@ -84,4 +84,29 @@ public sealed class EncryptionStatusTextTests
             "\tNumber of peers: 2\n",
             EncryptionStatusText.Render(model));
     }
+
+    [Fact]
+    public void ZtunnelFollowsTheModeLineWithItsControlPlaneAndWhetherTheDataPathIsExercised()
+    {
+        var model = JsonNode.Parse("""
+            { "mode": "Ztunnel",
+              "ztunnel": { "grpc-endpoints": ["127.0.0.1:15012"], "zds-socket": "/run/z.sock", "enrolled-namespaces": ["default"],
+                           "mesh-workloads": 2, "local-workloads": 1, "handed-over": 1, "zds-connections": 0, "xds-streams": 0,
+                           "certificates-issued": 0, "data-path": "NOT exercised: no ztunnel is connected" } }
+            """)!.AsObject();
+
+        var text = EncryptionStatusText.Render(model);
+
+        Assert.Equal(
+            "Encryption: Ztunnel                   \n" +
+            "xDS/CA listener: 127.0.0.1:15012\n" +
+            "ZDS socket: /run/z.sock\n" +
+            "Enrolled namespaces: default\n" +
+            "Mesh workloads (xDS): 2\n" +
+            "Local pods with in-pod rules: 1/1\n" +
+            "ztunnel connections: ZDS 0, xDS 0\n" +
+            "Certificates issued: 0\n" +
+            "Data path: NOT exercised: no ztunnel is connected\n",
+            text);
+    }
 }

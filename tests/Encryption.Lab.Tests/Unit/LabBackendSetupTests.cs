@@ -12,7 +12,7 @@ public sealed class LabBackendSetupTests : IDisposable
     {
         var paths = new LabPaths(root, "t");
 
-        await LabBackendSetup.PrepareAsync("ipsec", paths, CancellationToken.None);
+        await LabBackendSetup.PrepareAsync("ipsec", paths, TimeProvider.System, CancellationToken.None);
 
         var file = LabBackendSetup.IPsecKeyFile(paths);
         Assert.Equal(UnixFileMode.UserRead | UnixFileMode.UserWrite, File.GetUnixFileMode(file));
@@ -31,6 +31,23 @@ public sealed class LabBackendSetupTests : IDisposable
 
         Assert.Contains("--enable-wireguard-userspace-fallback=true", one);
         Assert.Empty(one.Where(a => a.StartsWith('/')).Intersect(two.Where(a => a.StartsWith('/'))));
+    }
+
+    [Fact]
+    public async Task ZtunnelGetsTheSecretsOnceForTheLabAndAZdsSocketPerNode()
+    {
+        var paths = new LabPaths(root, "t");
+        var topology = LabTopology.Create(new LabNames("t"), 2, 1);
+
+        await LabBackendSetup.PrepareAsync("ztunnel", paths, TimeProvider.System, CancellationToken.None);
+
+        var one = LabBackendSetup.AgentArguments("ztunnel", topology.Nodes[0], paths);
+        var two = LabBackendSetup.AgentArguments("ztunnel", topology.Nodes[1], paths);
+        var secrets = Path.Combine(paths.Directory, "ztunnel-secrets");
+        Assert.Equal(["--ztunnel-secrets-dir", secrets, "--ztunnel-zds-unix-addr", Path.Combine(paths.NodeDirectory("node1"), "ztunnel-zds.sock")], one);
+        Assert.Equal(secrets, two[1]);
+        Assert.NotEqual(one[3], two[3]);
+        Assert.Equal(4, Directory.GetFiles(secrets).Length);
     }
 
     [Fact]

@@ -6,16 +6,23 @@ namespace Encryption.Lab.Tests.Unit;
 public sealed class LabPrerequisitesTests
 {
     [Fact]
-    public void ZtunnelWithoutTheProxyBinarySaysWhatIsMissing()
+    public void ZtunnelRunsWithoutTheProxyBinaryBecauseTheLabThenRunsItsControlPlaneOnly()
     {
-        var missing = LabPrerequisites.Missing("ztunnel", _ => null);
+        Assert.Null(LabPrerequisites.Missing("ztunnel", kernelHasEsp: () => false));
+    }
 
-        Assert.Equal("backend ztunnel needs the ztunnel proxy (istio/ztunnel) on PATH for its data plane; it is not installed here", missing);
+    [Fact]
+    public void IPsecWithoutKernelEspPointsAtTheUmlLab()
+    {
+        var missing = LabPrerequisites.Missing("ipsec", kernelHasEsp: () => false);
+
+        Assert.NotNull(missing);
+        Assert.Contains("sudo scripts/lab-uml.sh --backend ipsec", missing);
     }
 
     [Fact]
     public void BackendNoneNeedsNothing()
     {
-        Assert.Null(LabPrerequisites.Missing("none", _ => null));
+        Assert.Null(LabPrerequisites.Missing("none", kernelHasEsp: () => false));
     }
 }

@@ -67,6 +67,57 @@ public sealed class VerifyVerdictTests
         Assert.Contains("node1-pod1 -> node2-pod1", verdict.Explanation);
     }
 
+    [Fact]
+    public void ZtunnelWithoutAProxyPassesOnTheControlPlaneAndSaysTheDataPathWasNotExercised()
+    {
+        var verdict = VerifyVerdict.DecideControlPlane(Capture(icmp: 6, offending: 6), FailClosed(), [], enrolled: true);
+
+        Assert.True(verdict.Passed);
+        Assert.Contains("encrypted data path: not exercised (no ztunnel proxy on PATH)", verdict.Explanation);
+        Assert.DoesNotContain("only inside", verdict.Explanation);
+    }
+
+    [Fact]
+    public void ZtunnelWithoutAProxyFailsWhenAControlPlaneCheckFails()
+    {
+        var verdict = VerifyVerdict.DecideControlPlane(Capture(icmp: 6), FailClosed(), ["node2 agent: namespace default not enrolled"], enrolled: true);
+
+        Assert.False(verdict.Passed);
+        Assert.Contains("namespace default not enrolled", verdict.Explanation);
+        Assert.Contains("not exercised", verdict.Explanation);
+    }
+
+    [Fact]
+    public void EnrolledPodsWhosePlaintextTcpCrossesTheUnderlayFailBecauseTheRedirectionIsNotInEffect()
+    {
+        var verdict = VerifyVerdict.DecideControlPlane(Capture(icmp: 6, offending: 8) with { OffendingTcp = 2 }, FailClosed(), [], enrolled: true);
+
+        Assert.False(verdict.Passed);
+        Assert.Contains("2 plaintext TCP packets between enrolled pods", verdict.Explanation);
+    }
+
+    [Fact]
+    public void EnrolledPodsWhoseTcpWorksWithNoProxyFail()
+    {
+        var verdict = VerifyVerdict.DecideControlPlane(Capture(icmp: 6), Probes(ok: true), [], enrolled: true);
+
+        Assert.False(verdict.Passed);
+        Assert.Contains("TCP between enrolled pods worked with no proxy", verdict.Explanation);
+    }
+
+    [Fact]
+    public void PodsNoLongerEnrolledTalkPlaintextTcpAgain()
+    {
+        Assert.True(VerifyVerdict.DecideControlPlane(Capture(icmp: 6, offending: 20) with { OffendingTcp = 14 }, Probes(ok: true), [], enrolled: false).Passed);
+        Assert.False(VerifyVerdict.DecideControlPlane(Capture(icmp: 6), FailClosed(), [], enrolled: false).Passed);
+    }
+
+    private static IReadOnlyList<ProbeResult> FailClosed()
+    {
+        var (from, to) = LabVerify.Pairs(Topology).Single();
+        return [new ProbeResult(from, to, true, "3 received", false, "Connection refused")];
+    }
+
     private static CaptureSummary Capture(int icmp = 0, int esp = 0, int udp51871 = 0, int hbone = 0, int offending = 0)
     {
         var counts = PacketKinds.All.ToImmutableSortedDictionary(k => k, k => k switch

@@ -1,9 +1,16 @@
 namespace Encryption.Cli.Lab.Exec;
 
-/// <summary>Finds processes by a fragment of their command line (/proc/PID/cmdline), skipping this process.</summary>
+/// <summary>Finds processes by a fragment of their command line (/proc/PID/cmdline) or an environment entry, skipping this process.</summary>
 internal static class ProcessScan
 {
-    public static IReadOnlyList<int> WithCommandLineContaining(string fragment)
+    public static IReadOnlyList<int> WithCommandLineContaining(string fragment) =>
+        Matching("cmdline", content => content.Replace('\0', ' ').Contains(fragment, StringComparison.Ordinal));
+
+    /// <summary>Processes whose /proc/PID/environ holds exactly <paramref name="entry"/> (<c>NAME=value</c>).</summary>
+    public static IReadOnlyList<int> WithEnvironmentEntry(string entry) =>
+        Matching("environ", content => content.Split('\0').Contains(entry, StringComparer.Ordinal));
+
+    private static List<int> Matching(string file, Func<string, bool> predicate)
     {
         var self = Environment.ProcessId;
         var found = new List<int>();
@@ -13,8 +20,7 @@ internal static class ProcessScan
                 continue;
             try
             {
-                var commandLine = File.ReadAllText(Path.Combine(directory, "cmdline")).Replace('\0', ' ');
-                if (commandLine.Contains(fragment, StringComparison.Ordinal))
+                if (predicate(File.ReadAllText(Path.Combine(directory, file))))
                     found.Add(pid);
             }
             catch (IOException)

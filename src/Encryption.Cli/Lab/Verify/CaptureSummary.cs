@@ -13,6 +13,9 @@ internal sealed record CaptureSummary(
 {
     public bool PlaintextSeen => Offending > 0;
 
+    /// <summary>Plaintext pod packets that are TCP (what ztunnel redirects; it leaves ICMP and UDP alone).</summary>
+    public int OffendingTcp { get; init; }
+
     public int Count(PacketKind kind) => Counts.GetValueOrDefault(kind);
 
     public static CaptureSummary From(IReadOnlyList<ClassifiedPacket> packets)
@@ -21,6 +24,9 @@ internal sealed record CaptureSummary(
         var counts = PacketKinds.All.ToImmutableSortedDictionary(k => k, k => packets.Count(p => p.Kind == k));
         var offending = packets.Where(p => p.Offending).ToList();
         var readable = packets.Where(p => p.VisiblePayload is not null).ToList();
-        return new CaptureSummary(packets.Count, counts, offending.Count, readable.Count, offending.FirstOrDefault(), readable.FirstOrDefault());
+        return new CaptureSummary(packets.Count, counts, offending.Count, readable.Count, offending.FirstOrDefault(), readable.FirstOrDefault())
+        {
+            OffendingTcp = offending.Count(p => p.Kind == PacketKind.Tcp),
+        };
     }
 }

@@ -1,3 +1,4 @@
+using Encryption.Cli.Lab.Ztunnel;
 using System.Globalization;
 
 namespace Encryption.Cli.Lab.Verify;
@@ -5,7 +6,8 @@ namespace Encryption.Cli.Lab.Verify;
 /// <summary>
 /// <c>lab verify</c>: captures on the underlay bridge while pods on different nodes ping each other and exchange a
 /// TCP stream (each node's first pod to the next node's, in a ring), then reports what crossed the wire:
-/// packets per kind, "plaintext seen: yes/no", the first offending packet, and the verdict for the backend.
+/// packets per kind, "plaintext seen: yes/no", the first offending packet, and the verdict for the backend. With backend
+/// ztunnel and no proxy it says first that the encrypted data path is not exercised, and judges the control plane.
 /// </summary>
 internal sealed class LabVerify(LabConsole console, TimeProvider time)
 {
@@ -29,6 +31,15 @@ internal sealed class LabVerify(LabConsole console, TimeProvider time)
         Directory.CreateDirectory(paths.VerifyDirectory);
         var file = Path.Combine(paths.VerifyDirectory, "underlay.pcap");
         console.Heading($"Verifying lab \"{state.Name}\" (backend {state.Backend}): capturing on {LabNames.Bridge} in {topology.Names.Underlay}");
+        var controlPlaneOnly = state.Backend == "ztunnel" && state.Proxies.Count == 0;
+        var enrolled = LabWorkloads.IsEnrolled(paths);
+        if (controlPlaneOnly)
+        {
+            console.Bad(LabZtunnel.NotExercised);
+            console.Note(enrolled
+                ? $"namespace {LabWorkloads.Namespace} is enrolled: pod TCP is expected to be refused (redirected to ztunnel's ports, where nothing listens); ping is not redirected"
+                : $"namespace {LabWorkloads.Namespace} is not enrolled: pod traffic is expected in plaintext");
+        }
 
         var probes = new List<ProbeResult>();
         CaptureSummary summary;
@@ -38,8 +49,9 @@ internal sealed class LabVerify(LabConsole console, TimeProvider time)
             {
                 var result = await PodProbe.RunAsync(from, to, time, cancellationToken).ConfigureAwait(false);
                 probes.Add(result);
-                var line = $"{from.Name} {from.IPv4} -> {to.Name} {to.IPv4}: ping {result.Ping}; tcp {result.Tcp}";
-                if (result.Ok)
+                var failClosed = controlPlaneOnly && enrolled;
+                var line = $"{from.Name} {from.IPv4} -> {to.Name} {to.IPv4}: ping {result.Ping}; tcp {result.Tcp}{(failClosed ? " (expected: refused, fail closed)" : "")}";
+                if (failClosed ? result.PingOk && !result.TcpOk : result.Ok)
                     console.Good($"  ✓ {line}");
                 else
                     console.Bad($"  ✗ {line}");
@@ -50,7 +62,18 @@ internal sealed class LabVerify(LabConsole console, TimeProvider time)
         }
 
         Report(summary);
-        var verdict = VerifyVerdict.Decide(state.Backend, summary, probes);
+        VerifyVerdict verdict;
+        if (controlPlaneOnly)
+        {
+            console.Line("ztunnel control plane:");
+            var problems = await ZtunnelControlPlaneProbe.CheckAsync(console, state, enrolled, cancellationToken).ConfigureAwait(false);
+            verdict = VerifyVerdict.DecideControlPlane(summary, probes, problems, enrolled);
+        }
+        else
+        {
+            verdict = VerifyVerdict.Decide(state.Backend, summary, probes);
+        }
+
         if (verdict.Passed)
             console.Good(verdict.Explanation);
         else
