@@ -13,7 +13,11 @@ internal static class Cli
 {
     private static readonly TimeSpan Timeout = TimeSpan.FromMinutes(4);
 
-    public static async Task<CliResult> RunAsync(params string[] arguments)
+    public static Task<CliResult> RunAsync(params string[] arguments) =>
+        RunWithEnvironmentAsync(new Dictionary<string, string>(), arguments);
+
+    /// <summary>Runs the CLI with these environment variables set (or replaced) on top of the test's own.</summary>
+    public static async Task<CliResult> RunWithEnvironmentAsync(IReadOnlyDictionary<string, string> environment, params string[] arguments)
     {
         var start = new ProcessStartInfo(DotnetHost())
         {
@@ -25,6 +29,8 @@ internal static class Cli
         foreach (var argument in arguments)
             start.ArgumentList.Add(argument);
         start.Environment["NO_COLOR"] = "1";
+        foreach (var (name, value) in environment)
+            start.Environment[name] = value;
 
         using var process = Process.Start(start)!;
         var output = process.StandardOutput.ReadToEndAsync();

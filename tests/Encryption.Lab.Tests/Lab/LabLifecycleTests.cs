@@ -122,7 +122,8 @@ public sealed class LabLifecycleTests
     {
         Root.Require();
         await using var lab = new TestLab();
-        foreach (var backend in new[] { "ipsec", "wireguard", "ztunnel" })
+        // ztunnel is not here: it always runs (its control plane only, without a ztunnel proxy on PATH; ZtunnelLabTests).
+        foreach (var backend in new[] { "ipsec", "wireguard" })
         {
             var up = await lab.RunAsync("up", "--nodes", "2", "--backend", backend);
             if (up.ExitCode == 0)
@@ -133,7 +134,7 @@ public sealed class LabLifecycleTests
             }
 
             Assert.True(up.ExitCode == 2, up.ToString());
-            Assert.Matches($"backend {backend}( is not built yet| needs .+|: the lab cannot .+\\(not built\\))", up.Output);
+            Assert.Matches($"backend {backend}( is not built yet| needs .+)", up.Output);
             lab.AssertNothingLeft();
         }
     }

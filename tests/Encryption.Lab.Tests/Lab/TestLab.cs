@@ -28,6 +28,9 @@ internal sealed class TestLab : IAsyncDisposable
     public Task<CliResult> RunAsync(string command, params string[] arguments) =>
         Cli.RunAsync(["lab", command, "--name", Name, "--state-dir", StateRoot, .. arguments]);
 
+    public Task<CliResult> RunWithEnvironmentAsync(IReadOnlyDictionary<string, string> environment, string command, params string[] arguments) =>
+        Cli.RunWithEnvironmentAsync(environment, ["lab", command, "--name", Name, "--state-dir", StateRoot, .. arguments]);
+
     /// <summary>The agents' pids, from the lab's state file.</summary>
     public IReadOnlyList<int> AgentPids()
     {

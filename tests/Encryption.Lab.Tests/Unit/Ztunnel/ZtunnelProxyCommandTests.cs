@@ -24,7 +24,7 @@ public sealed class ZtunnelProxyCommandTests
         Assert.Equal("192.168.100.1", command.Environment["INSTANCE_IP"]);
         Assert.Equal("kube-system", command.Environment["POD_NAMESPACE"]);
         Assert.Equal("ztunnel", command.Environment["SERVICE_ACCOUNT"]);
-        Assert.Equal(["proxy", "ztunnel"], command.Arguments);
+        Assert.Equal(["proxy", "ztunnel"], command.Arguments.ToArray());
     }
 
     [Fact]
