@@ -31,13 +31,30 @@ public sealed class VerifyVerdictTests
     [Theory]
     [InlineData("ipsec")]
     [InlineData("wireguard")]
-    [InlineData("ztunnel")]
     public void AnEncryptingBackendWithPlaintextFails(string backend)
     {
         var verdict = VerifyVerdict.Decide(backend, Capture(esp: 10, udp51871: 10, hbone: 10, icmp: 1, offending: 1), Probes(ok: true));
 
         Assert.False(verdict.Passed);
         Assert.Contains("plaintext pod-to-pod traffic crossed the underlay", verdict.Explanation);
+    }
+
+    [Fact]
+    public void ZtunnelWithPlaintextTcpFails()
+    {
+        var verdict = VerifyVerdict.Decide("ztunnel", Capture(hbone: 10, offending: 1) with { OffendingTcp = 1 }, Probes(ok: true));
+
+        Assert.False(verdict.Passed);
+        Assert.Contains("plaintext pod-to-pod TCP traffic crossed the underlay", verdict.Explanation);
+    }
+
+    [Fact]
+    public void ZtunnelDoesNotJudgeTheIcmpItNeverCarries()
+    {
+        var verdict = VerifyVerdict.Decide("ztunnel", Capture(hbone: 30, icmp: 6, offending: 6), Probes(ok: true));
+
+        Assert.True(verdict.Passed);
+        Assert.StartsWith("OK: pod TCP crossed the underlay only inside TCP 15008 (30 packets)", verdict.Explanation);
     }
 
     [Fact]

@@ -4,8 +4,8 @@ namespace Encryption.Cli.Lab.Verify;
 
 /// <summary>
 /// The judgement of <c>lab verify</c>. With backend <c>none</c> plaintext must be seen (the control case: it proves
-/// the capture sees pod traffic); with an encrypting backend any plaintext is a failure, and its envelope (ESP,
-/// UDP 51871, TCP 15008) must be seen. Traffic between the pods must work in every case, except with backend ztunnel
+/// the capture sees pod traffic); with an encrypting backend any plaintext is a failure (for ztunnel, which carries TCP
+/// only, any plaintext TCP), and its envelope (ESP, UDP 51871, TCP 15008) must be seen. Traffic between the pods must work in every case, except with backend ztunnel
 /// when no proxy ran (<see cref="DecideControlPlane"/>).
 /// </summary>
 internal sealed record VerifyVerdict(bool Passed, string Explanation)
@@ -30,11 +30,15 @@ internal sealed record VerifyVerdict(bool Passed, string Explanation)
                 : new(false, $"FAIL: backend {backend} must show plaintext on the underlay, but the capture saw none: it cannot be trusted");
         }
 
-        if (capture.PlaintextSeen)
-            return new(false, $"FAIL: plaintext pod-to-pod traffic crossed the underlay with backend {backend}");
+        // ztunnel carries TCP only (Cilium: "only TCP is redirected"); its pods' ICMP and UDP are plaintext by design.
+        var tcpOnly = backend == "ztunnel";
+        if (tcpOnly ? capture.OffendingTcp > 0 : capture.PlaintextSeen)
+            return new(false, $"FAIL: plaintext pod-to-pod {(tcpOnly ? "TCP " : "")}traffic crossed the underlay with backend {backend}");
         if (capture.Count(envelope) == 0)
             return new(false, $"FAIL: no {envelope.Label()} packets seen with backend {backend}: the traffic took another path, or the capture missed it");
-        return new(true, $"OK: pod traffic crossed the underlay only inside {envelope.Label()} ({capture.Count(envelope)} packets)");
+        return tcpOnly
+            ? new(true, $"OK: pod TCP crossed the underlay only inside {envelope.Label()} ({capture.Count(envelope)} packets); ICMP and UDP are not carried by ztunnel and not judged")
+            : new(true, $"OK: pod traffic crossed the underlay only inside {envelope.Label()} ({capture.Count(envelope)} packets)");
     }
 
     /// <summary>

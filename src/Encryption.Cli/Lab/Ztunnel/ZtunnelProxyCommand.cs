@@ -44,6 +44,7 @@ internal sealed record ZtunnelProxyCommand(string Binary, ImmutableArray<string>
             ["POD_NAME"] = $"ztunnel-cilium-{node.Name}",
             ["POD_NAMESPACE"] = "kube-system",
             ["SERVICE_ACCOUNT"] = "ztunnel",
+            ["CLUSTER_DOMAIN"] = "cluster.local",
             ["RUST_LOG"] = "info",
             [LabMarkerVariable] = paths.Directory,
         };

@@ -1,5 +1,8 @@
 using Encryption.Cli.Lab;
 using Encryption.Cli.Lab.Ztunnel;
+using Encryption.Core.Cluster;
+using Encryption.Ztunnel;
+using Encryption.Ztunnel.Zds;
 
 namespace Encryption.Lab.Tests.Unit.Ztunnel;
 
@@ -38,6 +41,23 @@ public sealed class ZtunnelProxyCommandTests
         Assert.Equal(agent[agent.ToList().IndexOf("--ztunnel-zds-unix-addr") + 1], command.Environment["INPOD_UDS"]);
         var secrets = agent[agent.ToList().IndexOf("--ztunnel-secrets-dir") + 1];
         Assert.Equal(Path.Combine(secrets, "bootstrap-root.crt"), command.Environment["XDS_ROOT_CA"]);
+    }
+
+    [Fact]
+    public void TheLabsEnvironmentAgreesWithTheBackendsOwnLaunchDescriptionForTheSameAgent()
+    {
+        var node = Topology.Nodes[0];
+        var agent = LabBackendSetup.AgentArguments("ztunnel", node, Paths);
+        var options = new ZtunnelOptions
+        {
+            SecretsDirectory = agent[1],
+            Zds = new ZdsServerOptions { SocketPath = agent[3] },
+        };
+        var library = ZtunnelLaunch.For("ztunnel", options, new Node { Name = node.Name, IPv4 = node.IPv4, IPv6 = node.IPv6 });
+
+        var lab = ZtunnelProxyCommand.For("ztunnel", node, Paths);
+
+        Assert.All(library.Environment.Where(kv => kv.Key != "POD_NAME"), kv => Assert.Equal(kv.Value, lab.Environment.GetValueOrDefault(kv.Key)));
     }
 
     [Fact]
