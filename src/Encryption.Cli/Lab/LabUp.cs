@@ -145,10 +145,14 @@ internal sealed class LabUp(LabConsole console, TimeProvider time)
     private static Table Summary(LabTopology topology, LabState state)
     {
         var table = new Table().AddColumns("node", "namespace", "underlay", "pod CIDR", "pods", "agent pid");
+        if (state.Proxies.Count > 0)
+            table.AddColumn("ztunnel pid");
         foreach (var node in topology.Nodes)
         {
             var pid = state.Agents.FirstOrDefault(a => a.Node == node.Name)?.Pid.ToString(System.Globalization.CultureInfo.InvariantCulture) ?? "-";
-            table.AddRow(node.Name, node.Namespace, $"{node.IPv4}, {node.IPv6}", node.PodCidr.ToString(), string.Join(", ", node.Pods.Select(p => p.IPv4)), pid);
+            string[] row = [node.Name, node.Namespace, $"{node.IPv4}, {node.IPv6}", node.PodCidr.ToString(), string.Join(", ", node.Pods.Select(p => p.IPv4)), pid];
+            var proxy = state.Proxies.FirstOrDefault(p => p.Node == node.Name)?.Pid.ToString(System.Globalization.CultureInfo.InvariantCulture) ?? "-";
+            table.AddRow(state.Proxies.Count > 0 ? [.. row, proxy] : row);
         }
 
         return table;

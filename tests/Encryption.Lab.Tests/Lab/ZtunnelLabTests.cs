@@ -41,6 +41,7 @@ public sealed class ZtunnelLabTests
         Assert.Contains(NotExercised, verify.Output);
         Assert.Contains("Underlay capture:", verify.Output);
         Assert.Matches(@"TCP +0\n", verify.Output);
+        Assert.Contains("plaintext TCP (the only traffic ztunnel carries): 0 packets", verify.Output);
         Assert.Contains("tcp Connection refused (expected: refused", verify.Output);
         Assert.Contains("OK: ztunnel control plane up on every node", verify.Output);
         Assert.DoesNotContain("only inside", verify.Output);

@@ -62,6 +62,8 @@ internal sealed class LabVerify(LabConsole console, TimeProvider time)
         }
 
         Report(summary);
+        if (state.Backend == "ztunnel")
+            console.Line($"plaintext TCP (the only traffic ztunnel carries): {summary.OffendingTcp} packets");
         VerifyVerdict verdict;
         if (controlPlaneOnly)
         {
