@@ -87,7 +87,9 @@ public static class ZtunnelStatusReport
         s.AppendLine(CultureInfo.InvariantCulture, $"ZDS socket: {input.Options.Zds.SocketPath}");
         s.AppendLine(CultureInfo.InvariantCulture, $"Enrolled namespaces: {input.Plan.Namespaces.Length}{List(input.Plan.Namespaces)}");
         s.AppendLine(CultureInfo.InvariantCulture, $"Mesh workloads (xDS): {input.Plan.Mesh.Length}");
-        s.AppendLine(CultureInfo.InvariantCulture, $"Local workloads handed to ztunnel: {input.HandedOver}/{input.Plan.Local.Length}");
+        // A pod counts once its in-pod rules are in; ztunnel only holds it after a ZDS snapshot was acknowledged.
+        var holder = input.ZdsConnections.Any(c => c.SnapshotAckedAt is not null) ? "handed to ztunnel" : "queued for ztunnel (none connected)";
+        s.AppendLine(CultureInfo.InvariantCulture, $"Local pods with in-pod rules: {input.HandedOver}/{input.Plan.Local.Length}, {holder}");
         foreach (var skipped in input.Plan.Skipped)
             s.AppendLine(CultureInfo.InvariantCulture, $"\tskipped {skipped.Namespace}/{skipped.Name}: {skipped.Reason}");
         s.AppendLine(CultureInfo.InvariantCulture, $"ztunnel ZDS connections: {input.ZdsConnections.Count}");

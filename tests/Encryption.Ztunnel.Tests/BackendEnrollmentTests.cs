@@ -73,7 +73,7 @@ public sealed class BackendEnrollmentTests : IDisposable
         Assert.Equal(Core.Backends.HealthState.Degraded, status.Health);
         Assert.Contains("Encryption: Ztunnel", status.Text, StringComparison.Ordinal);
         Assert.Contains("Data path: NOT exercised: no ztunnel is connected", status.Text, StringComparison.Ordinal);
-        Assert.Contains("Local workloads handed to ztunnel: 1/1", status.Text, StringComparison.Ordinal);
+        Assert.Contains("Local pods with in-pod rules: 1/1, queued for ztunnel (none connected)", status.Text, StringComparison.Ordinal);
         Assert.False((bool)status.Json["ztunnel"]!["data-path-exercised"]!);
     }
 
