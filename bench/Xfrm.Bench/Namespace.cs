@@ -14,12 +14,20 @@ internal sealed class Namespace : IDisposable
         Name = name;
         Run("ip", "netns", "add", name);
         handle = NetworkNamespace.FromName(name);
-        Client = XfrmClient.Open(handle);
+        Transport = new TimedTransport(NetlinkSocket.Open(NetlinkProtocol.Xfrm, networkNamespace: handle));
+        RawClient = new NetlinkClient(Transport);
+        Client = new XfrmClient(RawClient);
     }
 
     public string Name { get; }
 
     public XfrmClient Client { get; }
+
+    /// <summary>The netlink client under <see cref="Client"/> (for dumps that skip decoding).</summary>
+    public NetlinkClient RawClient { get; }
+
+    /// <summary>The socket under <see cref="RawClient"/>, counting receives.</summary>
+    public TimedTransport Transport { get; }
 
     public void Dispose()
     {

@@ -4,6 +4,7 @@ using Netlink;
 using Xfrm.Bench;
 using Xfrm.Client;
 using Xfrm.Codec;
+using Xfrm.Model;
 using Xfrm.Wire;
 
 // Bulk add, dump and delete of N XFRM states and N policies: this library (one pipelined batch per operation)
@@ -14,6 +15,10 @@ using Xfrm.Wire;
 // Prints a table, the ratios to ip -batch against the targets, and one JSON line per measurement.
 //   --library-only  skips the ip -batch runs (quick comparisons of library changes)
 //   --decode-only   only parses kernel-shaped dump bytes from memory (no kernel, no root; runs anywhere)
+// Besides add/dump/delete: state-dump-recv receives the state dump without decoding it (kernel + syscalls),
+// state-dump-drop decodes every state but keeps none (what keeping them costs is the difference to state-dump).
+// Library lines show sends/receives, time inside them, GCs and page faults; the probe lines at the start show what
+// a page fault and a syscall cost on this machine (under user-mode-linux both are host context switches).
 var libraryOnly = args.Contains("--library-only");
 var decodeOnly = args.Contains("--decode-only");
 var repeat = 3;
@@ -42,7 +47,11 @@ var workDirectory = Directory.CreateTempSubdirectory("xfrm-bench-");
 try
 {
     if (!decodeOnly)
+    {
+        Probes.Run();
         Warmup();
+    }
+
     _ = DecodeOnly(2000);
     foreach (var n in sizes)
     {
@@ -75,13 +84,16 @@ foreach (var size in decodeOnly ? [] : sizes)
     double Rate(string op, string who) => results.Single(r => r.Operation == op && r.Contender == who && r.Count == size).PerSecond;
     var dump = Rate("state-dump", "library");
     var line = libraryOnly
-        ? string.Create(CultureInfo.InvariantCulture, $"n={size}: state dump {dump:N0}/s (target 200,000/s), decode only {Rate("state-decode", "library"):N0}/s")
+        ? string.Create(CultureInfo.InvariantCulture,
+            $"n={size}: state dump {dump:N0}/s (target 200,000/s), receive only {Rate("state-dump-recv", "library"):N0}/s, " +
+            $"decode only {Rate("state-decode", "library"):N0}/s")
         : string.Create(CultureInfo.InvariantCulture,
             $"n={size}: state add {Rate("state-add", "library") / Rate("state-add", "ip-batch"):F1}x ip -batch (target 15x), " +
             $"policy add {Rate("policy-add", "library") / Rate("policy-add", "ip-batch"):F1}x (target 10x), " +
             $"state delete {Rate("state-delete", "library") / Rate("state-delete", "ip-batch"):F1}x, " +
             $"policy delete {Rate("policy-delete", "library") / Rate("policy-delete", "ip-batch"):F1}x, " +
             $"state dump {dump:N0}/s (target 200,000/s; {dump / Rate("state-dump", "ip-batch"):F1}x ip), " +
+            $"receive only {Rate("state-dump-recv", "library"):N0}/s, " +
             $"decode only {Rate("state-decode", "library"):N0}/s");
     Console.WriteLine(line);
 }
@@ -92,7 +104,7 @@ foreach (var result in results)
 return 0;
 
 static int Order(string operation) => Array.IndexOf(
-    ["state-add", "state-dump", "policy-add", "policy-dump", "state-delete", "policy-delete", "state-decode"], operation);
+    ["state-add", "state-dump", "state-dump-recv", "state-dump-drop", "policy-add", "policy-dump", "state-delete", "policy-delete", "state-decode"], operation);
 
 static void Warmup()
 {
@@ -118,15 +130,23 @@ static IEnumerable<Sample> Library(int n)
     var stateDeletes = states.Select(s => (XfrmChange)new XfrmChange.DeleteState(s.Key)).ToList();
     var policyDeletes = policies.Select(p => (XfrmChange)new XfrmChange.DeletePolicy(p.Key)).ToList();
 
-    yield return Time("state-add", "library", n, () => ns.Client.Apply(stateAdds).ThrowIfAnyFailed());
+    yield return Time("state-add", "library", n, () => ns.Client.Apply(stateAdds).ThrowIfAnyFailed(), transport: ns.Transport);
     var dumped = 0;
-    yield return Time("state-dump", "library", n, () => dumped = ns.Client.ListStates().Count);
+    yield return Time("state-dump", "library", n, () => dumped = ns.Client.ListStates().Count, transport: ns.Transport);
     Check(dumped == n, $"dumped {dumped} states, expected {n}");
-    yield return Time("policy-add", "library", n, () => ns.Client.Apply(policyAdds).ThrowIfAnyFailed());
-    yield return Time("policy-dump", "library", n, () => dumped = ns.Client.ListPolicies().Count);
+    yield return Time("state-dump-recv", "library", n, () => dumped = CountStateReplies(ns.RawClient), transport: ns.Transport);
+    Check(dumped == n, $"received {dumped} states, expected {n}");
+    yield return Time("state-dump-drop", "library", n, () =>
+    {
+        dumped = 0;
+        ns.Client.VisitStates(_ => dumped++);
+    }, transport: ns.Transport);
+    Check(dumped == n, $"decoded {dumped} states, expected {n}");
+    yield return Time("policy-add", "library", n, () => ns.Client.Apply(policyAdds).ThrowIfAnyFailed(), transport: ns.Transport);
+    yield return Time("policy-dump", "library", n, () => dumped = ns.Client.ListPolicies().Count, transport: ns.Transport);
     Check(dumped == n, $"dumped {dumped} policies, expected {n}");
-    yield return Time("state-delete", "library", n, () => ns.Client.Apply(stateDeletes).ThrowIfAnyFailed());
-    yield return Time("policy-delete", "library", n, () => ns.Client.Apply(policyDeletes).ThrowIfAnyFailed());
+    yield return Time("state-delete", "library", n, () => ns.Client.Apply(stateDeletes).ThrowIfAnyFailed(), transport: ns.Transport);
+    yield return Time("policy-delete", "library", n, () => ns.Client.Apply(policyDeletes).ThrowIfAnyFailed(), transport: ns.Transport);
     Check(ns.Client.GetSadInfo().Count == 0 && ns.Client.GetSpdInfo().Total == 0, "objects left after the deletes");
 }
 
@@ -155,14 +175,35 @@ static IEnumerable<Sample> IpBatch(int n, string directory)
     Check(ns.Client.GetSadInfo().Count == 0 && ns.Client.GetSpdInfo().Total == 0, "objects left after ip's deletes");
 }
 
-// Decoding alone: N kernel-shaped NEWSA messages (with the full 1024-packet ESN bitmap) parsed from memory.
+// The state dump as the kernel sends it, received into the client's buffer and not decoded: kernel + syscall time.
+static int CountStateReplies(NetlinkClient client)
+{
+    var count = new int[1];
+    client.DumpEach("state-dump-recv",
+        static (ref NetlinkWriter w) => w.End(w.BeginMessage(XfrmMessageType.GetSa, NetlinkFlags.None)),
+        count,
+        static (message, c) =>
+        {
+            if (message.Header.Type == XfrmMessageType.NewSa)
+                c[0]++;
+        },
+        static c => c[0] = 0);
+    return count[0];
+}
+
+// Decoding alone: N kernel-shaped NEWSA messages (the selector's family set as the kernel sets it, the full
+// 1024-packet ESN bitmap) parsed from memory the way a dump parses them (one XfrmDecodeCache per dump).
 static Sample DecodeOnly(int n)
 {
     var buffer = new byte[n * 640];
     var writer = new NetlinkWriter(buffer);
     for (var i = 0; i < n; i++)
     {
-        var state = BenchObjects.State(i) with { ReplayEsn = BenchObjects.State(i).ReplayEsn! with { Bitmap = new uint[32] } };
+        var state = BenchObjects.State(i) with
+        {
+            Selector = new XfrmSelector { Family = XfrmFamily.IPv4 },
+            ReplayEsn = BenchObjects.State(i).ReplayEsn! with { Bitmap = new uint[32] },
+        };
         XfrmStateCodec.Encode(ref writer, state, XfrmMessageType.NewSa, XfrmAttributeLayout.KernelDump, NetlinkFlags.Multi);
     }
 
@@ -170,10 +211,11 @@ static Sample DecodeOnly(int n)
     return Time("state-decode", "library", n, () =>
     {
         var decoded = 0;
+        var cache = new XfrmDecodeCache();
         var reader = new NetlinkMessageReader(buffer.AsSpan(0, length));
         while (reader.TryRead(out var message))
         {
-            _ = XfrmStateCodec.Decode(message);
+            _ = XfrmStateCodec.Decode(message, cache);
             decoded++;
         }
 
@@ -181,19 +223,30 @@ static Sample DecodeOnly(int n)
     });
 }
 
-static Sample Time(string operation, string contender, int n, Action action, bool inProcess = true)
+static Sample Time(string operation, string contender, int n, Action action, bool inProcess = true, TimedTransport? transport = null)
 {
     GC.Collect();
     GC.WaitForPendingFinalizers();
+
     var allocated = GC.GetAllocatedBytesForCurrentThread();
+    var collections = GC.CollectionCount(0);
+    var paused = GC.GetTotalPauseDuration();
+    var faults = Probes.MinorFaults();
+    transport?.Reset();
     var stopwatch = Stopwatch.StartNew();
     action();
     stopwatch.Stop();
     var sample = new Sample(operation, contender, n, stopwatch.Elapsed.TotalSeconds,
         inProcess ? GC.GetAllocatedBytesForCurrentThread() - allocated : null);
-    Console.WriteLine(sample);
+    Console.WriteLine(transport is null ? sample.ToString() : string.Create(CultureInfo.InvariantCulture,
+        $"{sample}   [{transport.Sends} send, {Stopwatch.GetElapsedTime(0, transport.SendTicks).TotalSeconds:F3} s in send; " +
+        $"{transport.Receives} recv, {transport.ReceivedBytes / Math.Max(1, transport.Receives):N0} B/recv, " +
+        $"{Stopwatch.GetElapsedTime(0, transport.ReceiveTicks).TotalSeconds:F3} s in recv; " +
+        $"{GC.CollectionCount(0) - collections} GCs, {(GC.GetTotalPauseDuration() - paused).TotalSeconds:F3} s paused, " +
+        $"{Probes.MinorFaults() - faults} page faults]"));
     return sample;
 }
+
 
 static void Check(bool condition, string message)
 {

@@ -84,12 +84,12 @@ public sealed class XfrmClient : IDisposable
         filter ??= XfrmStateFilter.All;
         netlink.DumpEach("ip xfrm state list",
             (ref NetlinkWriter w) => EncodeStateDump(ref w, filter),
-            (visit, filter),
+            (visit, filter, cache: new XfrmDecodeCache()),
             static (message, s) =>
             {
                 if (message.Header.Type != XfrmMessageType.NewSa)
                     return;
-                var state = XfrmStateCodec.Decode(message);
+                var state = XfrmStateCodec.Decode(message, s.cache);
                 if (s.filter.Matches(state))
                     s.visit(state);
             },

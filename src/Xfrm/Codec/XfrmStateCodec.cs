@@ -20,11 +20,16 @@ public static class XfrmStateCodec
     }
 
     /// <summary>Decodes a <c>NEWSA</c>-typed message (a dump reply, a GETSA reply or an add request).</summary>
-    public static XfrmState Decode(NetlinkMessage message) => DecodePayload(message.Payload);
+    public static XfrmState Decode(NetlinkMessage message) => DecodePayload(message.Payload, null);
 
-    public static XfrmState DecodePayload(ReadOnlySpan<byte> payload)
+    /// <summary>Decodes one state of a dump; parts equal to the previous state's are shared through <paramref name="cache"/>.</summary>
+    public static XfrmState Decode(NetlinkMessage message, XfrmDecodeCache? cache) => DecodePayload(message.Payload, cache);
+
+    public static XfrmState DecodePayload(ReadOnlySpan<byte> payload) => DecodePayload(payload, null);
+
+    public static XfrmState DecodePayload(ReadOnlySpan<byte> payload, XfrmDecodeCache? cache)
     {
-        var info = XfrmUserSaInfoWire.Read(payload);
+        var info = XfrmUserSaInfoWire.Read(payload, cache);
         XfrmAeadAlgorithm? aead = null;
         XfrmAuthAlgorithm? auth = null, authTrunc = null;
         XfrmCryptAlgorithm? crypt = null;
@@ -41,7 +46,7 @@ public static class XfrmStateCodec
             switch (attribute.Type)
             {
                 case XfrmAttributeType.AlgAead:
-                    aead = XfrmAlgoAeadWire.Read(attribute.Payload);
+                    aead = cache is null ? XfrmAlgoAeadWire.Read(attribute.Payload) : cache.Aead(attribute.Payload);
                     break;
                 case XfrmAttributeType.AlgAuthTrunc:
                     authTrunc = XfrmAlgoAuthWire.Read(attribute.Payload);
@@ -55,7 +60,7 @@ public static class XfrmStateCodec
                     crypt = new XfrmCryptAlgorithm(cryptName, cryptKey);
                     break;
                 case XfrmAttributeType.ReplayEsnValue:
-                    esn = XfrmReplayStateEsnWire.Read(attribute.Payload);
+                    esn = cache is null ? XfrmReplayStateEsnWire.Read(attribute.Payload) : cache.ReplayEsn(attribute.Payload);
                     break;
                 case XfrmAttributeType.ReplayValue:
                     replay = XfrmReplayStateWire.Read(attribute.Fixed(XfrmReplayStateWire.Size));

@@ -56,12 +56,26 @@ public static class XfrmSelectorWire
         BinaryPrimitives.WriteUInt32LittleEndian(span[UserOffset..], selector.User);
     }
 
+    /// <summary>Family set, everything else zero: what the kernel reports for a state added without a selector.</summary>
+    private static readonly XfrmSelector AnyIPv4 = XfrmSelector.Any(XfrmFamily.IPv4);
+    private static readonly XfrmSelector AnyIPv6 = XfrmSelector.Any(XfrmFamily.IPv6);
+
     public static XfrmSelector Read(ReadOnlySpan<byte> source)
     {
         var span = source[..Size];
         if (span.IndexOfAnyExcept((byte)0) < 0)
             return XfrmSelector.None;
         var family = (XfrmFamily)BinaryPrimitives.ReadUInt16LittleEndian(span[FamilyOffset..]);
+
+        // The kernel gives a state added without a selector its own family and nothing else: share that one too.
+        if (span[..FamilyOffset].IndexOfAnyExcept((byte)0) < 0 && span[(FamilyOffset + 2)..].IndexOfAnyExcept((byte)0) < 0)
+        {
+            if (family == XfrmFamily.IPv4)
+                return AnyIPv4;
+            if (family == XfrmFamily.IPv6)
+                return AnyIPv6;
+        }
+
         var selector = new XfrmSelector
         {
             Family = family,

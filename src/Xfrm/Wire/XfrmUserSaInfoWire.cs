@@ -1,6 +1,7 @@
 using System.Buffers.Binary;
 using System.Net;
 using Netlink;
+using Xfrm.Codec;
 using Xfrm.Model;
 
 namespace Xfrm.Wire;
@@ -63,18 +64,25 @@ public static class XfrmUserSaInfoWire
     /// Reads the fixed part of a state. The caller builds the <see cref="XfrmState"/> once, with the attributes
     /// (a dump decodes many thousands of states, so no intermediate copy is made).
     /// </summary>
-    public static XfrmUserSaInfo Read(ReadOnlySpan<byte> source)
+    public static XfrmUserSaInfo Read(ReadOnlySpan<byte> source) => Read(source, null);
+
+    /// <summary>Reads the fixed part; with a <paramref name="cache"/>, addresses equal to the previous state's are shared.</summary>
+    public static XfrmUserSaInfo Read(ReadOnlySpan<byte> source, XfrmDecodeCache? cache)
     {
         if (source.Length < Size)
             throw new NetlinkDecodeException($"xfrm_usersa_info needs {Size} bytes, has {source.Length}");
         var family = (XfrmFamily)BinaryPrimitives.ReadUInt16LittleEndian(source[FamilyOffset..]);
-        var (destination, spi, protocol) = XfrmIdWire.Read(source[IdOffset..], family);
+        var (destination, spi, protocol) = cache is null
+            ? XfrmIdWire.Read(source[IdOffset..], family)
+            : (cache.Destination(source[(IdOffset + XfrmIdWire.DaddrOffset)..], family),
+                BinaryPrimitives.ReadUInt32BigEndian(source[(IdOffset + XfrmIdWire.SpiOffset)..]),
+                (XfrmProtocol)source[IdOffset + XfrmIdWire.ProtoOffset]);
         return new XfrmUserSaInfo(
             XfrmSelectorWire.Read(source[SelOffset..]),
             destination,
             spi,
             protocol,
-            XfrmAddressWire.Read(source[SaddrOffset..], family),
+            cache is null ? XfrmAddressWire.Read(source[SaddrOffset..], family) : cache.Source(source[SaddrOffset..], family),
             XfrmLifetimeCfgWire.Read(source[LftOffset..]),
             XfrmLifetimeCurWire.Read(source[CurLftOffset..]),
             XfrmStatsWire.Read(source[StatsOffset..]),
