@@ -44,6 +44,7 @@ if (args.Length > 1 && args[1] == "pure")
         var options = new IPsecPlanOptions();
         var view = DesiredView.Build(snapshot, pureRing, options, [], null);
         var grownPure = snapshot with { Remotes = snapshot.Remotes.Add(BenchCluster.Node(remotes + 2).Name, BenchCluster.Node(remotes + 2)) };
+        var allocated = GC.GetAllocatedBytesForCurrentThread();
         t.Restart();
         var churn = NodeChurn.Between(snapshot.Remotes, grownPure.Remotes).Count();
         var churnMs = t.Elapsed.TotalMilliseconds;
@@ -53,7 +54,8 @@ if (args.Length > 1 && args[1] == "pure")
         t.Restart();
         var delta = next.ChangesFrom(view);
         var deltaMs = t.Elapsed.TotalMilliseconds;
-        Console.WriteLine($"round {round}: node add: churn {churnMs:F2} ms, view {buildMs:F2} ms, changes {deltaMs:F2} ms ({delta.Count})");
+        allocated = GC.GetAllocatedBytesForCurrentThread() - allocated;
+        Console.WriteLine($"round {round}: node add: churn {churnMs:F2} ms, view {buildMs:F2} ms, changes {deltaMs:F2} ms ({delta.Count}), {allocated:N0} bytes allocated");
         Console.WriteLine($"round {round}: plan {planMs:F1} ms, desired {desiredMs:F1} ms, diff {diffMs:F1} ms ({diff.Count}), 10k derivations {t.Elapsed.TotalMilliseconds:F1} ms, gen0 {GC.CollectionCount(0)} gen2 {GC.CollectionCount(2)}");
     }
 
