@@ -6,6 +6,7 @@ using Encryption.Core.Backends;
 using Encryption.Core.Cluster;
 using Encryption.Core.Keys;
 using Encryption.IPsec.Backend;
+using Encryption.IPsec.Diagnostics;
 using Encryption.IPsec.Keys;
 using Encryption.IPsec.Planning;
 using Encryption.IPsec.Reconcile;
@@ -196,12 +197,7 @@ public sealed class IPsecBackend : IEncryptionBackend, IBackendSignals, IAsyncDi
         ipsec["xfrm-policies"] = new JsonObject { ["in"] = report.Counts.PoliciesIn, ["out"] = report.Counts.PoliciesOut, ["fwd"] = report.Counts.PoliciesForward };
         ipsec["tunnels"] = report.Tunnels;
         ipsec["skipped-peers"] = new JsonArray([.. report.Skipped.Select(s => (JsonNode)new JsonObject { ["node"] = s.Name, ["reason"] = s.Reason })]);
-        ipsec["events"] = new JsonArray([.. Events.Snapshot().Select(e => (JsonNode)new JsonObject
-        {
-            ["time"] = e.Time.UtcDateTime.ToString("yyyy-MM-ddTHH:mm:ss.fffZ", System.Globalization.CultureInfo.InvariantCulture),
-            ["kind"] = e.Kind,
-            ["detail"] = e.Detail,
-        })]);
+        ipsec["events"] = new JsonArray([.. Events.Snapshot().Select(e => (JsonNode)e.ToJson())]);
         json["ipsec"] = ipsec;
         var problems = report.Report.Messages;
         var health = lastResult is { Succeeded: false } ? HealthState.Degraded : problems.IsEmpty ? HealthState.Ok : HealthState.Degraded;

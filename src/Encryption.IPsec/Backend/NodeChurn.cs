@@ -1,5 +1,6 @@
 using System.Collections.Immutable;
 using Encryption.Core.Cluster;
+using Encryption.IPsec.Diagnostics;
 
 namespace Encryption.IPsec.Backend;
 

@@ -2,6 +2,7 @@ using System.Collections.Immutable;
 using System.Net;
 using Encryption.Core.Cluster;
 using Encryption.IPsec.Backend;
+using Encryption.IPsec.Diagnostics;
 using Encryption.IPsec.Tests.Planning;
 
 namespace Encryption.IPsec.Tests.Backend;

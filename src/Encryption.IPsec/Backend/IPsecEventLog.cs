@@ -1,19 +1,7 @@
 using System.Collections.Immutable;
+using Encryption.IPsec.Diagnostics;
 
 namespace Encryption.IPsec.Backend;
-
-/// <summary>Something the agent did or saw that explains XFRM counters (for <c>diagnose</c> and status).</summary>
-public sealed record IPsecEvent(DateTimeOffset Time, string Kind, string Detail)
-{
-    public const string Rotation = "rotation";
-    public const string KeyRefused = "key-refused";
-    public const string NodeAdded = "node-added";
-    public const string NodeRemoved = "node-removed";
-    public const string NodeChanged = "node-changed";
-    public const string ReconcileFailed = "reconcile-failed";
-    public const string KeyAdvertised = "key-advertised";
-    public const string KeyRemoved = "key-removed";
-}
 
 /// <summary>The most recent events, oldest first; thread-safe; one per backend instance.</summary>
 public sealed class IPsecEventLog(int capacity = 200)
