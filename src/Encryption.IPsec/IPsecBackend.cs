@@ -133,15 +133,19 @@ public sealed class IPsecBackend : IEncryptionBackend, IBackendSignals, IAsyncDi
         {
             if (options.StrictEgress.CheckNodeAddress(snapshot.Local.IPv4) is { } strictError)
                 throw new InvalidOperationException(strictError);
-            foreach (var (kind, detail) in NodeChurn.Between(lastRemotes, snapshot.Remotes))
+            // One walk over the remote nodes serves the events and, when the view to build on saw the same nodes, the view.
+            var previous = installed ?? lastView;
+            var differences = NodeChurn.Differences(lastRemotes, snapshot.Remotes);
+            foreach (var (kind, detail) in NodeChurn.Describe(differences))
                 Record(kind, detail);
+            var known = previous is not null && ReferenceEquals(previous.Remotes, lastRemotes) ? differences : null;
             lastRemotes = snapshot.Remotes;
             localAddresses = [.. snapshot.Local.Addresses];
 
             var now = time.GetUtcNow();
             var next = AgeKeys(ring, snapshot, now);
             var view = DesiredView.Build(snapshot, next, new IPsecPlanOptions { Mode = options.Mode, NodeEncryption = options.NodeEncryption },
-                StrictEgressPolicies.Build(options.StrictEgress, snapshot), installed ?? lastView);
+                StrictEgressPolicies.Build(options.StrictEgress, snapshot), previous, known);
             var result = Reconcile(xfrm, view, now, fullPass);
 
             if (!ReferenceEquals(next, ring))
@@ -155,8 +159,7 @@ public sealed class IPsecBackend : IEncryptionBackend, IBackendSignals, IAsyncDi
             if (result.Writes > 0)
             {
                 var summary = result.Changes.ToString();
-                var skipped = view.Skipped.Count();
-                IPsecBackendLog.Reconciled(logger, summary, view.Tunnels, skipped);
+                IPsecBackendLog.Reconciled(logger, summary, view.Tunnels, view.SkippedCount);
             }
             if (!result.Succeeded)
             {

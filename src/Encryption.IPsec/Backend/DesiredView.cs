@@ -19,9 +19,10 @@ public sealed record NodeXfrm(Node Node, ImmutableArray<XfrmState> States, Immut
 /// </summary>
 public sealed class DesiredView
 {
-    private DesiredView(Node local, KeyRing ring, IPsecPlanOptions options, ImmutableSortedDictionary<string, NodeXfrm> nodes, ImmutableArray<XfrmPolicy> global)
+    private DesiredView(ClusterSnapshot snapshot, KeyRing ring, IPsecPlanOptions options, ImmutableSortedDictionary<string, NodeXfrm> nodes, ImmutableArray<XfrmPolicy> global)
     {
-        Local = local;
+        Local = snapshot.Local;
+        Remotes = snapshot.Remotes;
         Ring = ring;
         Options = options;
         Nodes = nodes;
@@ -29,6 +30,9 @@ public sealed class DesiredView
     }
 
     public Node Local { get; }
+
+    /// <summary>The remote nodes this view was built from (the snapshot's own map).</summary>
+    public ImmutableSortedDictionary<string, Node> Remotes { get; }
 
     public KeyRing Ring { get; }
 
@@ -39,11 +43,21 @@ public sealed class DesiredView
     /// <summary>Per-family pass-through (and default-drop) policies, and strict-mode policies.</summary>
     public ImmutableArray<XfrmPolicy> Global { get; }
 
-    public int Tunnels => Nodes.Values.Sum(n => n.Families.Length);
+    /// <summary>Tunnels (one per remote node and address family), kept up to date per changed node.</summary>
+    public int Tunnels { get; private init; }
+
+    /// <summary>How many entries <see cref="Skipped"/> has (peers with no tunnel, or not in every family), kept up to date per changed node.</summary>
+    public int SkippedCount { get; private init; }
 
     public IEnumerable<SkippedNode> Skipped => Nodes.Values.SelectMany(n => n.Skipped).OrderBy(s => s.Name, StringComparer.Ordinal);
 
-    public static DesiredView Build(ClusterSnapshot snapshot, KeyRing ring, IPsecPlanOptions options, ImmutableArray<XfrmPolicy> extraGlobal, DesiredView? previous)
+    /// <summary>
+    /// The view of <paramref name="snapshot"/>, reusing <paramref name="previous"/>'s entries where nothing changed.
+    /// <paramref name="differences"/>, when given, must be <see cref="NodeChurn.Differences"/> from
+    /// <paramref name="previous"/>'s <see cref="Remotes"/> to <paramref name="snapshot"/>'s: then the
+    /// unchanged nodes are not even walked (null: one walk over both maps finds them).
+    /// </summary>
+    public static DesiredView Build(ClusterSnapshot snapshot, KeyRing ring, IPsecPlanOptions options, ImmutableArray<XfrmPolicy> extraGlobal, DesiredView? previous, IReadOnlyList<NodeDifference>? differences = null)
     {
         ArgumentNullException.ThrowIfNull(snapshot);
         ArgumentNullException.ThrowIfNull(ring);
@@ -53,7 +67,23 @@ public sealed class DesiredView
         var remotes = snapshot.Remotes.KeyComparer == StringComparer.Ordinal ? snapshot.Remotes : snapshot.Remotes.WithComparers(StringComparer.Ordinal);
         ImmutableSortedDictionary<string, NodeXfrm> nodes;
         ImmutableArray<string>? touched = null;
-        if (reusable)
+        if (reusable && differences is not null)
+        {
+            // The caller walked both maps already: apply just its differences.
+            var changed = new List<KeyValuePair<string, NodeXfrm>>();
+            var removed = new List<string>();
+            foreach (var difference in differences)
+            {
+                if (difference.After is null)
+                    removed.Add(difference.Name);
+                else
+                    changed.Add(KeyValuePair.Create(difference.Name, ForNode(snapshot.Local, difference.After, ring, options)));
+            }
+
+            nodes = changed.Count == 0 && removed.Count == 0 ? previous!.Nodes : previous!.Nodes.SetItems(changed).RemoveRange(removed);
+            touched = [.. changed.Select(c => c.Key), .. removed];
+        }
+        else if (reusable)
         {
             // Touch only what changed: unchanged nodes keep their entries (and the dictionary its structure).
             var changed = new List<KeyValuePair<string, NodeXfrm>>();
@@ -93,7 +123,34 @@ public sealed class DesiredView
         var global = reusable && ReferenceEquals(nodes, previous!.Nodes) && previous.ExtraGlobal.SequenceEqual(extraGlobal)
             ? previous.Global
             : DesiredXfrmBuilder.ForFamilies(FamiliesOf(nodes.Values), options.Mode).AddRange(extraGlobal);
-        return new DesiredView(snapshot.Local, ring, options, nodes, global) { ExtraGlobal = extraGlobal, Base = reusable ? previous : null, Touched = touched };
+        var (tunnels, skipped) = touched is { } names
+            ? Count(names, nodes, previous!.Nodes, previous.Tunnels, previous.SkippedCount)
+            : (nodes.Values.Sum(n => n.Families.Length), nodes.Values.Sum(n => n.Skipped.Length));
+        return new DesiredView(snapshot, ring, options, nodes, global)
+        {
+            ExtraGlobal = extraGlobal, Base = reusable ? previous : null, Touched = touched, Tunnels = tunnels, SkippedCount = skipped,
+        };
+    }
+
+    /// <summary>The previous counts, moved by the touched nodes only.</summary>
+    private static (int Tunnels, int Skipped) Count(ImmutableArray<string> touched, ImmutableSortedDictionary<string, NodeXfrm> now, ImmutableSortedDictionary<string, NodeXfrm> before, int tunnels, int skipped)
+    {
+        foreach (var name in touched)
+        {
+            if (before.TryGetValue(name, out var old))
+            {
+                tunnels -= old.Families.Length;
+                skipped -= old.Skipped.Length;
+            }
+
+            if (now.TryGetValue(name, out var entry))
+            {
+                tunnels += entry.Families.Length;
+                skipped += entry.Skipped.Length;
+            }
+        }
+
+        return (tunnels, skipped);
     }
 
     private ImmutableArray<XfrmPolicy> ExtraGlobal { get; init; } = [];

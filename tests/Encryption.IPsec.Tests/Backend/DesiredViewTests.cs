@@ -71,4 +71,41 @@ public class DesiredViewTests
         AssertSameAsFullDiff(first, second);
         Assert.Empty(second.All().States);
     }
+
+    [Fact]
+    public void TheCallersDifferencesGiveTheSameViewAsTheViewsOwnWalk()
+    {
+        var before = Cluster(Nodes.Lab(2), Nodes.Lab(3), Nodes.Lab(4));
+        var first = DesiredView.Build(before, Ring, Options, [], null);
+        var after = Cluster(Nodes.Lab(2, bootId: "11111111-2222-3333-4444-555555555555"), Nodes.Lab(4) with { NodeId = 40 }, Nodes.Lab(5));
+
+        var walked = DesiredView.Build(after, Ring, Options, [], first);
+        var told = DesiredView.Build(after, Ring, Options, [], first, NodeChurn.Differences(first.Remotes, after.Remotes));
+
+        Assert.True(XfrmDiff.Compute(walked.All(), told.All().States, told.All().Policies).IsEmpty);
+        Assert.Equal(walked.Nodes.Keys, told.Nodes.Keys);
+        Assert.Equal(walked.ChangesFrom(first).ToString(), told.ChangesFrom(first).ToString());
+        AssertSameAsFullDiff(first, told);
+    }
+
+    [Fact]
+    public void TunnelAndSkippedCountsFollowEachChangeAsAFreshViewCountsThem()
+    {
+        var view = DesiredView.Build(Cluster(Nodes.Lab(2), Nodes.Lab(3)), Ring, Options, [], null);
+        var steps = new[]
+        {
+            Cluster(Nodes.Lab(2), Nodes.Lab(3), Nodes.Lab(4, ipv6: false)),
+            Cluster(Nodes.Lab(2), Nodes.Lab(4, ipv6: false), Nodes.Lab(5) with { IPv4 = null, IPv6 = null }),
+            Cluster(Nodes.Lab(4, ipv6: false)),
+        };
+
+        foreach (var step in steps)
+        {
+            view = DesiredView.Build(step, Ring, Options, [], view, NodeChurn.Differences(view.Remotes, step.Remotes));
+            var fresh = DesiredView.Build(step, Ring, Options, [], null);
+
+            Assert.Equal(fresh.Tunnels, view.Tunnels);
+            Assert.Equal(fresh.Skipped.Count(), view.SkippedCount);
+        }
+    }
 }

@@ -30,4 +30,16 @@ public class NodeChurnTests
         Assert.Contains(events, e => e.Kind == IPsecEvent.NodeAdded && e.Detail.StartsWith("node5", StringComparison.Ordinal));
         Assert.Contains(events, e => e.Kind == IPsecEvent.NodeRemoved && e.Detail == "node4");
     }
+
+    [Fact]
+    public void DifferencesHoldEveryChangedNodeEvenOneNoEventDescribes()
+    {
+        var before = Of(Nodes.Lab(2), Nodes.Lab(3));
+        var after = Of(Nodes.Lab(2), Nodes.Lab(3) with { NodeId = 33 });
+
+        var differences = NodeChurn.Differences(before, after);
+
+        Assert.Equal(["node3"], differences.Select(d => d.Name));
+        Assert.Empty(NodeChurn.Describe(differences));
+    }
 }
