@@ -46,10 +46,11 @@ if (args.Length > 1 && args[1] == "pure")
         var grownPure = snapshot with { Remotes = snapshot.Remotes.Add(BenchCluster.Node(remotes + 2).Name, BenchCluster.Node(remotes + 2)) };
         var allocated = GC.GetAllocatedBytesForCurrentThread();
         t.Restart();
-        var churn = NodeChurn.Between(snapshot.Remotes, grownPure.Remotes).Count();
+        var differences = NodeChurn.Differences(snapshot.Remotes, grownPure.Remotes);
+        var churn = NodeChurn.Describe(differences).Count();
         var churnMs = t.Elapsed.TotalMilliseconds;
         t.Restart();
-        var next = DesiredView.Build(grownPure, pureRing, options, [], view);
+        var next = DesiredView.Build(grownPure, pureRing, options, [], view, differences);
         var buildMs = t.Elapsed.TotalMilliseconds;
         t.Restart();
         var delta = next.ChangesFrom(view);

@@ -43,11 +43,14 @@ public sealed class DesiredView
     /// <summary>Per-family pass-through (and default-drop) policies, and strict-mode policies.</summary>
     public ImmutableArray<XfrmPolicy> Global { get; }
 
-    /// <summary>Tunnels (one per remote node and address family), kept up to date per changed node.</summary>
-    public int Tunnels { get; private init; }
+    /// <summary>Tunnels (one per remote node and address family).</summary>
+    public int Tunnels => Counts.IPv4 + Counts.IPv6;
 
-    /// <summary>How many entries <see cref="Skipped"/> has (peers with no tunnel, or not in every family), kept up to date per changed node.</summary>
-    public int SkippedCount { get; private init; }
+    /// <summary>How many entries <see cref="Skipped"/> has (peers with no tunnel, or not in every family).</summary>
+    public int SkippedCount => Counts.Skipped;
+
+    /// <summary>Kept up to date per changed node, so a node added to 5,000 is not a walk over them all.</summary>
+    private TunnelCounts Counts { get; init; }
 
     public IEnumerable<SkippedNode> Skipped => Nodes.Values.SelectMany(n => n.Skipped).OrderBy(s => s.Name, StringComparer.Ordinal);
 
@@ -120,37 +123,15 @@ public sealed class DesiredView
             nodes = builder.ToImmutable();
         }
 
-        var global = reusable && ReferenceEquals(nodes, previous!.Nodes) && previous.ExtraGlobal.SequenceEqual(extraGlobal)
+        var counts = touched is { } names ? previous!.Counts.Moved(names, previous.Nodes, nodes) : TunnelCounts.Of(nodes.Values);
+        // The pass-through policies depend only on which families have tunnels (and the mode, same when reusable).
+        var global = reusable && counts.SameFamilies(previous!.Counts) && previous.ExtraGlobal.SequenceEqual(extraGlobal)
             ? previous.Global
-            : DesiredXfrmBuilder.ForFamilies(FamiliesOf(nodes.Values), options.Mode).AddRange(extraGlobal);
-        var (tunnels, skipped) = touched is { } names
-            ? Count(names, nodes, previous!.Nodes, previous.Tunnels, previous.SkippedCount)
-            : (nodes.Values.Sum(n => n.Families.Length), nodes.Values.Sum(n => n.Skipped.Length));
+            : DesiredXfrmBuilder.ForFamilies(counts.Families(), options.Mode).AddRange(extraGlobal);
         return new DesiredView(snapshot, ring, options, nodes, global)
         {
-            ExtraGlobal = extraGlobal, Base = reusable ? previous : null, Touched = touched, Tunnels = tunnels, SkippedCount = skipped,
+            ExtraGlobal = extraGlobal, Base = reusable ? previous : null, Touched = touched, Counts = counts,
         };
-    }
-
-    /// <summary>The previous counts, moved by the touched nodes only.</summary>
-    private static (int Tunnels, int Skipped) Count(ImmutableArray<string> touched, ImmutableSortedDictionary<string, NodeXfrm> now, ImmutableSortedDictionary<string, NodeXfrm> before, int tunnels, int skipped)
-    {
-        foreach (var name in touched)
-        {
-            if (before.TryGetValue(name, out var old))
-            {
-                tunnels -= old.Families.Length;
-                skipped -= old.Skipped.Length;
-            }
-
-            if (now.TryGetValue(name, out var entry))
-            {
-                tunnels += entry.Families.Length;
-                skipped += entry.Skipped.Length;
-            }
-        }
-
-        return (tunnels, skipped);
     }
 
     private ImmutableArray<XfrmPolicy> ExtraGlobal { get; init; } = [];
@@ -159,29 +140,6 @@ public sealed class DesiredView
     private DesiredView? Base { get; init; }
 
     private ImmutableArray<string>? Touched { get; init; }
-
-    private static List<XfrmFamily> FamiliesOf(IEnumerable<NodeXfrm> nodes)
-    {
-        bool v4 = false, v6 = false;
-        foreach (var node in nodes)
-        {
-            foreach (var family in node.Families)
-            {
-                v4 |= family == XfrmFamily.IPv4;
-                v6 |= family == XfrmFamily.IPv6;
-            }
-
-            if (v4 && v6)
-                break;
-        }
-
-        var families = new List<XfrmFamily>(2);
-        if (v4)
-            families.Add(XfrmFamily.IPv4);
-        if (v6)
-            families.Add(XfrmFamily.IPv6);
-        return families;
-    }
 
     /// <summary>Everything, for a full reconcile against a kernel dump.</summary>
     public DesiredXfrm All() => new(
