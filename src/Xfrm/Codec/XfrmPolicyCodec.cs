@@ -33,7 +33,8 @@ public static class XfrmPolicyCodec
 
     public static XfrmPolicy DecodePayload(ReadOnlySpan<byte> payload)
     {
-        var policy = XfrmUserPolicyInfoWire.Read(payload);
+        if (payload.Length < XfrmUserPolicyInfoWire.Size)
+            throw new NetlinkDecodeException($"xfrm_userpolicy_info needs {XfrmUserPolicyInfoWire.Size} bytes, has {payload.Length}");
         var templates = ValueList<XfrmTemplate>.Empty;
         var type = XfrmPolicyType.Main;
         XfrmMark? mark = null;
@@ -58,7 +59,7 @@ public static class XfrmPolicyCodec
             }
         }
 
-        return policy with { Templates = templates, Type = type, Mark = mark, InterfaceId = interfaceId };
+        return XfrmUserPolicyInfoWire.Read(payload, templates, type, mark, interfaceId);
     }
 
     internal static void WritePolicyType(ref NetlinkWriter writer, XfrmPolicyType type) =>

@@ -50,12 +50,19 @@ public static class XfrmUserPolicyInfoWire
     }
 
     /// <summary>Reads the fixed part of a policy; attributes are added by the caller.</summary>
-    public static XfrmPolicy Read(ReadOnlySpan<byte> source)
+    public static XfrmPolicy Read(ReadOnlySpan<byte> source) => Read(source, ValueList<XfrmTemplate>.Empty, XfrmPolicyType.Main, null, null);
+
+    /// <summary>The fixed part with what the attributes carry, built once (a dump decodes thousands).</summary>
+    public static XfrmPolicy Read(ReadOnlySpan<byte> source, ValueList<XfrmTemplate> templates, XfrmPolicyType type, XfrmMark? mark, uint? interfaceId)
     {
         if (source.Length < Size)
             throw new NetlinkDecodeException($"xfrm_userpolicy_info needs {Size} bytes, has {source.Length}");
         return new XfrmPolicy
         {
+            Templates = templates,
+            Type = type,
+            Mark = mark,
+            InterfaceId = interfaceId,
             Selector = XfrmSelectorWire.Read(source[SelOffset..]),
             Lifetime = XfrmLifetimeCfgWire.Read(source[LftOffset..]),
             Current = XfrmLifetimeCurWire.Read(source[CurLftOffset..]),
