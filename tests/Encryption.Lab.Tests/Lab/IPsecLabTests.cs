@@ -1,5 +1,6 @@
 using Encryption.Cli.Interop;
 using Encryption.Lab.Tests.Support;
+using Encryption.WireGuard.Tests.Support;
 using System.Text.Json.Nodes;
 using System.Text.RegularExpressions;
 using Xfrm.Stats;
@@ -37,7 +38,7 @@ public sealed partial class IPsecLabTests
             Assert.Empty(status["skipped-peers"]!.AsArray());
         }
 
-        using (var capture = new UnderlayTcpdump(lab.Underlay))
+        using (var capture = new UnderlayCapture(lab.Underlay, "br0", UnderlayPackets.IPv4, TimeSpan.FromMinutes(2)))
         {
             foreach (var (from, to) in new[] { (1, 2), (2, 3), (3, 1), (1, 3) })
                 Assert.True(lab.Ping(from, to), $"the pod on node{from} cannot reach the pod on node{to}");
@@ -50,8 +51,8 @@ public sealed partial class IPsecLabTests
             }
 
             var packets = capture.Stop();
-            Assert.Empty(UnderlayTcpdump.Plaintext(packets));
-            Assert.True(UnderlayTcpdump.Esp(packets).Count > 100, $"too little ESP on the underlay:\n{string.Join('\n', packets.Take(20))}");
+            Assert.Empty(UnderlayPackets.Plaintext(packets));
+            Assert.True(UnderlayPackets.Esp(packets).Count > 100, $"too little ESP on the underlay:\n{string.Join('\n', packets.Take(20))}");
         }
 
         await lab.AssertVerifySeesOnlyEspAsync();
@@ -136,7 +137,7 @@ public sealed partial class IPsecLabTests
         var before = lab.Counters(1);
 
         IReadOnlyList<string> packets;
-        using (var capture = new UnderlayTcpdump(lab.Underlay))
+        using (var capture = new UnderlayCapture(lab.Underlay, "br0", UnderlayPackets.IPv4, TimeSpan.FromMinutes(2)))
         {
             // Drift on node1: its OUT policy and OUT state towards node2 vanish, and the pod pings at once (in one
             // shell, before the agent's next resync; if a resync slipped in between, the ping passed: try again).
@@ -157,8 +158,8 @@ public sealed partial class IPsecLabTests
             packets = capture.Stop();
         }
 
-        Assert.Empty(UnderlayTcpdump.Plaintext(packets));
-        Assert.NotEmpty(UnderlayTcpdump.Esp(packets));
+        Assert.Empty(UnderlayPackets.Plaintext(packets));
+        Assert.NotEmpty(UnderlayPackets.Esp(packets));
         Assert.Contains(lab.Xfrm(1, "policy"), p => p.Contains("dst 10.2.0.0/24", StringComparison.Ordinal) && p.Contains("dir out", StringComparison.Ordinal));
         await lab.AssertVerifySeesOnlyEspAsync();
         await lab.DownAndAssertNothingLeftAsync();
