@@ -36,3 +36,27 @@ helm.sh/chart: {{ printf "%s-%s" .Chart.Name .Chart.Version | replace "+" "_" }}
 
 {{/* Holds bootstrap-private.key, bootstrap-root.crt, ca-private.key and ca-root.crt (scripts/generate-ztunnel-secrets.sh). */}}
 {{- define "encryption.ztunnelSecretName" -}}cilium-ztunnel-secrets{{- end -}}
+
+{{/* The ztunnel image: override, else repository:tag, with @digest when useDigest and digest are set (Cilium's rule). */}}
+{{- define "encryption.ztunnelImage" -}}
+{{- $i := .Values.encryption.ztunnel.image -}}
+{{- if $i.override -}}
+{{- $i.override -}}
+{{- else -}}
+{{- $i.repository }}{{ if $i.tag }}:{{ $i.tag }}{{ end }}{{ if and $i.useDigest $i.digest }}@{{ $i.digest }}{{ end -}}
+{{- end -}}
+{{- end -}}
+
+{{/* Where the ztunnel container reads its trust anchors (XDS_ROOT_CA, CA_ROOT_CA). */}}
+{{- define "encryption.ztunnelRootDir" -}}/etc/ztunnel{{- end -}}
+
+{{- define "encryption.ztunnelBootstrapSecretName" -}}{{ include "encryption.fullname" . }}-ztunnel-bootstrap-root{{- end -}}
+
+{{- define "encryption.ztunnelLabels" -}}
+app: ztunnel-cilium
+app.kubernetes.io/name: ztunnel
+app.kubernetes.io/instance: {{ .Release.Name }}
+app.kubernetes.io/part-of: encryption
+app.kubernetes.io/managed-by: {{ .Release.Service }}
+helm.sh/chart: {{ printf "%s-%s" .Chart.Name .Chart.Version | replace "+" "_" }}
+{{- end -}}
