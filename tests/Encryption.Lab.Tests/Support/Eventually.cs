@@ -3,7 +3,7 @@ namespace Encryption.Lab.Tests.Support;
 /// <summary>Waits (in real time, polling) for something the code under test does on its own threads.</summary>
 internal static class Eventually
 {
-    public static async Task TrueAsync(Func<bool> condition, string what, int timeoutMs = 10_000)
+    public static async Task TrueAsync(Func<bool> condition, string what, int timeoutMs = 30_000)
     {
         var deadline = Environment.TickCount64 + timeoutMs;
         while (!condition())
