@@ -56,10 +56,14 @@ public sealed partial class ApiServerDouble
 
     private async Task PatchAsync(HttpContext context, ApiPath path)
     {
+        // Strategic merge patches exist for built-in kinds only (custom resources answer 415, as the real server
+        // does); for the fields of the kinds served here (maps and scalars) they merge like RFC 7386.
         var mediaType = context.Request.ContentType?.Split(';')[0].Trim();
-        if (mediaType != "application/merge-patch+json")
+        var builtIn = path.Resource.Group.Length == 0;
+        if (mediaType != "application/merge-patch+json" && !(builtIn && mediaType == "application/strategic-merge-patch+json"))
         {
-            await WriteAsync(context, 415, Statuses.Failure(415, "UnsupportedMediaType", $"the body of the request was in an unknown format - accepted media types include: application/merge-patch+json (got {mediaType})"));
+            var accepted = builtIn ? "application/merge-patch+json, application/strategic-merge-patch+json" : "application/merge-patch+json";
+            await WriteAsync(context, 415, Statuses.Failure(415, "UnsupportedMediaType", $"the body of the request was in an unknown format - accepted media types include: {accepted} (got {mediaType})"));
             return;
         }
         var patch = await JsonNode.ParseAsync(context.Request.Body) as JsonObject;
@@ -81,6 +85,7 @@ public sealed partial class ApiServerDouble
         if (path.Namespace is not null)
             merged["metadata"]!["namespace"] = path.Namespace;
         merged["metadata"]!["resourceVersion"] = current["metadata"]!["resourceVersion"]!.DeepClone();
+        SecretWrites.Normalize(path.Resource, merged);
         // A patch that changes nothing does not create a new resource version, as in the real server.
         var result = JsonNode.DeepEquals(merged, current) ? current : Store.Put(path.Resource, merged);
         await WriteAsync(context, 200, result);
@@ -102,6 +107,7 @@ public sealed partial class ApiServerDouble
             return;
         }
         obj["metadata"]!.AsObject().Remove("resourceVersion");
+        SecretWrites.Normalize(path.Resource, obj);
         await WriteAsync(context, 201, Store.Put(path.Resource, obj));
     }
 

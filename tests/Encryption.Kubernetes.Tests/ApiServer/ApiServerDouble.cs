@@ -17,7 +17,9 @@ namespace Encryption.Kubernetes.Tests.ApiServer;
 /// An in-process Kubernetes API server on 127.0.0.1 (Kestrel) that honours the protocol the client relies
 /// on: global resource versions, paged lists with continue tokens, chunked newline-delimited watch streams
 /// replayed from a resource version, bookmarks, 410 Gone after compaction, RFC 7386 merge patches with
-/// resourceVersion preconditions, bearer tokens and client certificates, 401 and 403 Status bodies.
+/// resourceVersion preconditions (strategic merge patches too, for built-in kinds, whose maps it merges alike),
+/// Secret stringData folded into data, legacy discovery for kubectl, bearer tokens and client certificates, 401 and
+/// 403 Status bodies.
 /// </summary>
 public sealed partial class ApiServerDouble : IAsyncDisposable
 {
@@ -101,6 +103,12 @@ public sealed partial class ApiServerDouble : IAsyncDisposable
 
     private async Task HandleAsync(HttpContext context)
     {
+        if (context.Request.Method == "GET" && Discovery.Answer(context.Request.Path.Value ?? "") is { } discovery)
+        {
+            await WriteAsync(context, 200, discovery);
+            return;
+        }
+
         var path = ApiPath.Parse(context.Request.Path.Value ?? "");
         if (path is null)
         {
