@@ -36,7 +36,7 @@ internal static partial class HelmChart
     }
 
     /// <summary>The node at a dotted path (<c>encryption.ipsec.keyFile</c>), or null.</summary>
-    public static YamlNode? At(YamlMappingNode root, string path)
+    public static YamlNode? At(YamlNode root, string path)
     {
         YamlNode? node = root;
         foreach (var segment in path.Split('.'))

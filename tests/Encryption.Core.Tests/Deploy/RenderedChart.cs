@@ -45,17 +45,7 @@ internal sealed class RenderedChart
     /// <summary>The scalar at a dotted path (<c>spec.template.spec.hostNetwork</c>), or null.</summary>
     public static string? Text(YamlNode node, string path) => At(node, path) is YamlScalarNode scalar ? scalar.Value : null;
 
-    public static YamlNode? At(YamlNode node, string path)
-    {
-        YamlNode? current = node;
-        foreach (var segment in path.Split('.'))
-        {
-            if (current is not YamlMappingNode mapping || !mapping.Children.TryGetValue(new YamlScalarNode(segment), out current))
-                return null;
-        }
-
-        return current;
-    }
+    public static YamlNode? At(YamlNode node, string path) => HelmChart.At(node, path);
 
     public static IEnumerable<YamlMappingNode> Items(YamlNode node, string path) =>
         At(node, path) is YamlSequenceNode sequence ? sequence.Children.Cast<YamlMappingNode>() : [];
