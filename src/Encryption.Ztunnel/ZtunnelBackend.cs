@@ -21,6 +21,7 @@ public sealed class ZtunnelBackend : IEncryptionBackend, IAsyncDisposable
     private readonly TimeProvider timeProvider;
     private readonly ILoggerFactory loggerFactory;
     private readonly EnrollmentReconciler enrollment;
+    private readonly IPodNamespaceFinder? namespaces;
     private readonly SemaphoreSlim applyLock = new(1, 1);
     private ZtunnelSecrets? secrets;
     private GrpcServer? grpc;
@@ -31,9 +32,15 @@ public sealed class ZtunnelBackend : IEncryptionBackend, IAsyncDisposable
     private int handedOver;
     private string? startFailure;
 
-    public ZtunnelBackend(ZtunnelOptions options, TimeProvider timeProvider, ILoggerFactory loggerFactory, IInPodRedirection? redirection = null)
+    public ZtunnelBackend(
+        ZtunnelOptions options,
+        TimeProvider timeProvider,
+        ILoggerFactory loggerFactory,
+        IInPodRedirection? redirection = null,
+        IPodNamespaceFinder? namespaces = null)
     {
         this.options = options;
+        this.namespaces = namespaces ?? (options.Procfs is { } procfs ? new ProcfsPodNamespaces(procfs) : null);
         this.timeProvider = timeProvider;
         this.loggerFactory = loggerFactory;
         enrollment = new EnrollmentReconciler(redirection ?? new NftablesInPodRedirection(), loggerFactory.CreateLogger<EnrollmentReconciler>());
@@ -81,7 +88,7 @@ public sealed class ZtunnelBackend : IEncryptionBackend, IAsyncDisposable
         await applyLock.WaitAsync(cancellationToken).ConfigureAwait(false);
         try
         {
-            var next = EnrollmentPlanner.Plan(snapshot, options.Enrollment);
+            var next = EnrollmentPlanner.Plan(LocalPodNamespaces.Fill(snapshot, namespaces), options.Enrollment);
             var ready = await enrollment.ApplyAsync(next, cancellationToken).ConfigureAwait(false);
             var readyUids = ready.Select(w => w.Uid).ToHashSet(StringComparer.Ordinal);
             var localUids = next.Local.Select(w => w.Uid).ToHashSet(StringComparer.Ordinal);

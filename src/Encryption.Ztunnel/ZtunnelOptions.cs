@@ -22,4 +22,10 @@ public sealed record ZtunnelOptions
     public CaOptions Ca { get; init; } = new();
 
     public EnrollmentPolicy Enrollment { get; init; } = new();
+
+    /// <summary>
+    /// The host's proc file system, where pods the cluster source gives no network-namespace path (Kubernetes pods)
+    /// are looked up (<see cref="ProcfsPodNamespaces"/>); null to look nowhere.
+    /// </summary>
+    public string? Procfs { get; init; }
 }

@@ -15,7 +15,7 @@ internal static class ZtunnelBackendFactory
     public static ZtunnelBackend Create(EncryptionOptions options, TimeProvider time, ILoggerFactory loggers)
     {
         ArgumentNullException.ThrowIfNull(options);
-        return new ZtunnelBackend(Map(options.Ztunnel), time, loggers);
+        return new ZtunnelBackend(Map(options.Ztunnel) with { Procfs = options.Agent.Procfs }, time, loggers);
     }
 
     /// <summary>

@@ -42,6 +42,9 @@ public sealed record AgentOptions
 
     public string BootIdFile { get; init; } = "/proc/sys/kernel/random/boot_id";
 
+    /// <summary>The host's proc file system (a container mounts it elsewhere, e.g. /host/proc).</summary>
+    public string Procfs { get; init; } = "/proc";
+
     public TimeSpan ResyncInterval { get; init; } = TimeSpan.FromSeconds(30);
 
     /// <summary>Cilium's <c>--prometheus-serve-addr</c> form (<c>:9962</c>, <c>127.0.0.1:9962</c>); empty when disabled.</summary>
@@ -75,6 +78,7 @@ public sealed record AgentOptions
         && FileStoreDirectory == other.FileStoreDirectory
         && StatusSocketPath == other.StatusSocketPath
         && BootIdFile == other.BootIdFile
+        && Procfs == other.Procfs
         && ResyncInterval == other.ResyncInterval
         && MetricsAddress == other.MetricsAddress
         && Kubeconfig == other.Kubeconfig;

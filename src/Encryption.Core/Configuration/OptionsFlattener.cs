@@ -65,6 +65,7 @@ public static class OptionsFlattener
             [FileStoreDir] = o.Agent.FileStoreDirectory,
             [StatusSocket] = o.Agent.StatusSocketPath,
             [BootIdFile] = o.Agent.BootIdFile,
+            [Procfs] = o.Agent.Procfs,
             [ResyncInterval] = GoDuration.Format(o.Agent.ResyncInterval),
             [MetricsAddress] = o.Agent.MetricsAddress,
             [Kubeconfig] = o.Agent.Kubeconfig,

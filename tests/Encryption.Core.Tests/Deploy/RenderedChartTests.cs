@@ -152,6 +152,20 @@ public class RenderedChartTests
     }
 
     [Fact]
+    public void WithZtunnelTheAgentFindsPodNamespacesUnderTheHostsProcMountedReadOnly()
+    {
+        var chart = Render(Enabled, Ztunnel);
+        var agentPod = chart.Single("DaemonSet", AgentName)["spec"]["template"]["spec"];
+        var mount = Named(Named(agentPod, "containers", "encryption-agent"), "volumeMounts", "host-proc");
+
+        Assert.Equal("/host/proc", LoadConfigMap(chart).Agent.Procfs);
+        Assert.Equal("/proc", Text(Named(agentPod, "volumes", "host-proc"), "hostPath.path"));
+        Assert.Equal("/host/proc", Text(mount, "mountPath"));
+        Assert.Equal("true", Text(mount, "readOnly"));
+        Assert.Equal("/proc", LoadConfigMap(Render(Enabled, "encryption.type=ipsec")).Agent.Procfs);
+    }
+
+    [Fact]
     public void ZtunnelGetsOnlyTheCertificatesOfTheSharedSecretNeverTheAgentsPrivateKeys()
     {
         var chart = Render(Enabled, Ztunnel);

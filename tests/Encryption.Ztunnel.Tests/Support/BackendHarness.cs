@@ -52,7 +52,7 @@ public sealed class BackendHarness : IAsyncDisposable
 
     public string ZdsSocket => Directory.File("ztunnel.sock");
 
-    public static async Task<BackendHarness> StartAsync(IInPodRedirection? redirection = null)
+    public static async Task<BackendHarness> StartAsync(IInPodRedirection? redirection = null, string? procfs = null)
     {
         var dir = new TempDirectory();
         TestPki.WriteSecrets(dir.Path);
@@ -61,6 +61,7 @@ public sealed class BackendHarness : IAsyncDisposable
             SecretsDirectory = dir.Path,
             Grpc = new GrpcServerOptions { Endpoints = [new IPEndPoint(IPAddress.Loopback, 0)] },
             Zds = new ZdsServerOptions { SocketPath = dir.File("ztunnel.sock") },
+            Procfs = procfs,
         };
         var backend = new ZtunnelBackend(options, TimeProvider.System, TestLogging.Factory(), redirection ?? new RecordingRedirection());
         await backend.StartAsync(CancellationToken.None);

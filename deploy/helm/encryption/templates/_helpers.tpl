@@ -34,6 +34,9 @@ helm.sh/chart: {{ printf "%s-%s" .Chart.Name .Chart.Version | replace "+" "_" }}
 {{/* The host's boot ID file, mounted outside /proc (container runtimes refuse mounts under /proc/sys). */}}
 {{- define "encryption.bootIdFile" -}}/host/proc/sys/kernel/random/boot_id{{- end -}}
 
+{{/* The host's /proc, for finding pods' network namespaces (ztunnel backend); rendered as the agent's procfs. */}}
+{{- define "encryption.hostProc" -}}/host/proc{{- end -}}
+
 {{/* Holds bootstrap-private.key, bootstrap-root.crt, ca-private.key and ca-root.crt (scripts/generate-ztunnel-secrets.sh). */}}
 {{- define "encryption.ztunnelSecretName" -}}cilium-ztunnel-secrets{{- end -}}
 

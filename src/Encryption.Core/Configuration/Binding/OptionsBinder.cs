@@ -90,6 +90,7 @@ public static class OptionsBinder
                 FileStoreDirectory = r.String(FileStoreDir),
                 StatusSocketPath = r.String(StatusSocket),
                 BootIdFile = r.String(BootIdFile),
+                Procfs = r.String(Procfs),
                 ResyncInterval = r.Duration(ResyncInterval),
                 MetricsAddress = r.String(MetricsAddress),
                 Kubeconfig = r.String(Kubeconfig),

@@ -34,6 +34,7 @@ public sealed partial class AgentRule : IOptionsRule
 
         PathChecks.RequireSocketPath(context, StatusSocket, agent.StatusSocketPath, "the local status API");
         PathChecks.RequireAbsolute(context, BootIdFile, agent.BootIdFile, "where the boot ID is read");
+        PathChecks.RequireAbsolute(context, Procfs, agent.Procfs, "the host's proc file system");
 
         if (!context.HasFailed(ResyncInterval) && agent.ResyncInterval < TimeSpan.FromSeconds(1))
             context.Error(ResyncInterval, "must be at least 1s");

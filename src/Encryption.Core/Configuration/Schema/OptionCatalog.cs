@@ -104,6 +104,9 @@ public static class OptionCatalog
         new(BootIdFile, OptionKind.Path, "/proc/sys/kernel/random/boot_id",
             "Boot ID source (Cilium's hidden boot-id-file); lab nodes share a kernel, so each can be given its own.")
         { FlatKey = "boot-id-file" },
+        new(Procfs, OptionKind.Path, "/proc",
+            "The host's proc file system (Cilium's procfs); the ztunnel backend finds Kubernetes pods' network namespaces under it.")
+        { FlatKey = "procfs" },
         new(ResyncInterval, OptionKind.Duration, "30s", "Period of the full resync that repairs drift.") { FlatKey = "resync-interval", IsExtension = true },
         new(MetricsAddress, OptionKind.String, "", "IP:PORT or :PORT of the Prometheus and /healthz endpoint; empty disables it.") { FlatKey = "prometheus-serve-addr" },
         new(Kubeconfig, OptionKind.Path, "", "kubeconfig for cluster-source=kubernetes; empty means in-cluster.") { FlatKey = "k8s-kubeconfig-path" },

@@ -60,6 +60,7 @@ public static class OptionKeys
     public const string FileStoreDir = "agent.fileStoreDir";
     public const string StatusSocket = "agent.statusSocket";
     public const string BootIdFile = "agent.bootIdFile";
+    public const string Procfs = "agent.procfs";
     public const string ResyncInterval = "agent.resyncInterval";
     public const string MetricsAddress = "agent.metricsAddress";
     public const string Kubeconfig = "agent.kubeconfig";

@@ -1,0 +1,77 @@
+using System.Globalization;
+
+namespace Encryption.Ztunnel.Enrollment;
+
+/// <summary>
+/// Finds pods' network namespaces under the host's proc file system, as Istio's CNI node agent does for pods that
+/// already run: a process whose cgroup names the pod (<see cref="PodCgroup"/>) and whose network namespace is not the
+/// host's (the agent's own, as it runs on the host network, and PID 1's) gives <c>PROCFS/PID/ns/net</c>; the lowest such PID (the pod's sandbox, which
+/// lives as long as the pod) is chosen. Same as: <c>grep -l pod&lt;uid&gt; /proc/*/cgroup</c>, then <c>readlink
+/// /proc/PID/ns/net</c>. The agent needs the host's PIDs: hostPID, or the host's /proc mounted (the chart mounts it at
+/// /host/proc and sets <c>procfs</c>).
+/// </summary>
+public sealed class ProcfsPodNamespaces(string procfs) : IPodNamespaceFinder
+{
+    public IReadOnlyDictionary<string, string> Find(IReadOnlySet<string> podUids)
+    {
+        ArgumentNullException.ThrowIfNull(podUids);
+        var found = new Dictionary<string, (int Pid, string Path)>(StringComparer.Ordinal);
+        if (podUids.Count == 0)
+            return new Dictionary<string, string>();
+        // The host's namespace: the agent's own (it runs on the host network) and that of the host's PID 1 when
+        // readable. A pod process in either is a host-network pod's.
+        var hostNamespaces = new[] { NamespaceOf("/proc/self/ns/net"), NamespaceOf(Path.Join(procfs, "1", "ns", "net")) }
+            .OfType<string>()
+            .ToHashSet(StringComparer.Ordinal);
+        IEnumerable<string> entries;
+        try
+        {
+            entries = Directory.EnumerateDirectories(procfs);
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            return new Dictionary<string, string>();
+        }
+
+        foreach (var entry in entries)
+        {
+            if (!int.TryParse(Path.GetFileName(entry), NumberStyles.None, CultureInfo.InvariantCulture, out var pid))
+                continue;
+            var uid = PodUid(entry);
+            if (uid is null || !podUids.Contains(uid) || (found.TryGetValue(uid, out var best) && best.Pid < pid))
+                continue;
+            var netns = Path.Join(entry, "ns", "net");
+            var identity = NamespaceOf(netns);
+            if (identity is null || hostNamespaces.Contains(identity))
+                continue;
+            found[uid] = (pid, netns);
+        }
+
+        return found.ToDictionary(f => f.Key, f => f.Value.Path, StringComparer.Ordinal);
+    }
+
+    private static string? PodUid(string processDirectory)
+    {
+        try
+        {
+            return PodCgroup.PodUid(File.ReadAllText(Path.Join(processDirectory, "cgroup")));
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            return null; // the process ended, or is not ours to read
+        }
+    }
+
+    /// <summary>The namespace a ns file stands for (<c>net:[4026531840]</c>), or null when unreadable.</summary>
+    private static string? NamespaceOf(string nsFile)
+    {
+        try
+        {
+            return new FileInfo(nsFile).LinkTarget;
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            return null;
+        }
+    }
+}
