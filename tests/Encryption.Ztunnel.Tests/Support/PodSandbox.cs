@@ -4,11 +4,14 @@ namespace Encryption.Ztunnel.Tests.Support;
 
 /// <summary>
 /// A stand-in for a Kubernetes pod's sandbox on this host's real kernel: a process (sleep) in a network namespace,
-/// moved into a cgroup named as the kubelet's cgroupfs driver names a pod's (<c>kubepods/besteffort/pod&lt;uid&gt;</c>).
+/// moved into a cgroup named as the kubelet names a pod's (<c>.../pod&lt;uid&gt;/CONTAINER</c>).
 /// Removed on dispose.
 /// </summary>
 public sealed class PodSandbox : IDisposable
 {
+    /// <summary>Where the tests' pod cgroups go (the kubelet's would be kubepods/besteffort); removed once empty.</summary>
+    private const string TestParent = "kubepods-encryption-tests";
+
     private readonly Process _process;
     private readonly string _podCgroup;
 
@@ -29,21 +32,41 @@ public sealed class PodSandbox : IDisposable
         var uid = Guid.NewGuid().ToString();
         var start = netns is null ? new ProcessStartInfo("sleep", ["600"]) : new ProcessStartInfo("nsenter", [$"--net={netns.Path}", "sleep", "600"]);
         var process = Process.Start(start)!;
-        var podCgroup = Path.Join(CgroupRoot(), "kubepods", "besteffort", "pod" + uid);
-        var sandbox = new PodSandbox(process, podCgroup, uid);
+        PodSandbox? sandbox = null;
+        var failures = new List<string>();
         try
         {
-            var container = Path.Join(podCgroup, "sandbox");
-            Directory.CreateDirectory(container);
-            File.WriteAllText(Path.Join(container, "cgroup.procs"), process.Id.ToString(System.Globalization.CultureInfo.InvariantCulture));
-            // nsenter execs sleep: the pid stays; wait until it is in the namespace (its ns/net differs or is the host's).
+            // The first hierarchy that takes the process: the cgroup2 mount, else a cgroup v1 controller.
+            foreach (var root in CgroupRoots())
+            {
+                var podCgroup = Path.Join(root, TestParent, "pod" + uid);
+                var container = Path.Join(podCgroup, "sandbox");
+                try
+                {
+                    Directory.CreateDirectory(container);
+                    File.WriteAllText(Path.Join(container, "cgroup.procs"), process.Id.ToString(System.Globalization.CultureInfo.InvariantCulture));
+                    sandbox = new PodSandbox(process, podCgroup, uid);
+                    break;
+                }
+                catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+                {
+                    failures.Add($"{root}: {e.Message}");
+                    RemoveDirectories(container, podCgroup, Path.Join(root, TestParent));
+                }
+            }
+
+            Assert.True(sandbox is not null, "no cgroup hierarchy takes a process: " + string.Join("; ", failures));
             Assert.Contains("pod" + uid, File.ReadAllText($"/proc/{process.Id}/cgroup"), StringComparison.Ordinal);
+            // nsenter execs sleep: the pid stays; wait until it has entered the namespace.
             if (netns is not null)
                 WaitUntilIn(process.Id, netns);
         }
         catch
         {
-            sandbox.Dispose();
+            if (sandbox is not null)
+                sandbox.Dispose();
+            else
+                Stop(process);
             throw;
         }
 
@@ -52,17 +75,27 @@ public sealed class PodSandbox : IDisposable
 
     public void Dispose()
     {
+        Stop(_process);
+        RemoveDirectories(Path.Join(_podCgroup, "sandbox"), _podCgroup, Path.GetDirectoryName(_podCgroup)!);
+    }
+
+    private static void Stop(Process process)
+    {
         try
         {
-            _process.Kill();
-            _process.WaitForExit();
+            process.Kill();
+            process.WaitForExit();
         }
         catch (InvalidOperationException)
         {
         }
 
-        _process.Dispose();
-        foreach (var directory in new[] { Path.Join(_podCgroup, "sandbox"), _podCgroup })
+        process.Dispose();
+    }
+
+    private static void RemoveDirectories(params string[] directories)
+    {
+        foreach (var directory in directories)
         {
             try
             {
@@ -71,6 +104,7 @@ public sealed class PodSandbox : IDisposable
             }
             catch (IOException)
             {
+                // not empty: another test's pod is still there
             }
         }
     }
@@ -83,13 +117,13 @@ public sealed class PodSandbox : IDisposable
         Assert.Equal(want, TestNetns.Inode($"/proc/{pid}/ns/net"));
     }
 
-    /// <summary>A writable cgroup hierarchy: the cgroup2 mount if there is one, else cgroup v1's pids controller.</summary>
-    private static string CgroupRoot()
+    /// <summary>Mounted cgroup hierarchies, cgroup2 first, then cgroup v1's pids controller, then the others.</summary>
+    private static IEnumerable<string> CgroupRoots()
     {
         var mounts = File.ReadAllLines("/proc/self/mounts").Select(l => l.Split(' ')).Where(f => f.Length > 3).ToList();
-        var root = mounts.FirstOrDefault(f => f[2] == "cgroup2")?[1]
-            ?? mounts.FirstOrDefault(f => f[2] == "cgroup" && f[3].Split(',').Contains("pids"))?[1];
-        Assert.True(root is not null, "no cgroup2 or cgroup v1 pids hierarchy mounted");
-        return root!;
+        return mounts.Where(f => f[2] == "cgroup2").Select(f => f[1])
+            .Concat(mounts.Where(f => f[2] == "cgroup" && f[3].Split(',').Contains("pids")).Select(f => f[1]))
+            .Concat(mounts.Where(f => f[2] == "cgroup").Select(f => f[1]))
+            .Distinct();
     }
 }
