@@ -219,15 +219,10 @@ public sealed class WireGuardBackend : IEncryptionBackend, IAsyncDisposable
         await gate.WaitAsync(cancellationToken).ConfigureAwait(false);
         try
         {
-            new NftablesRunner(options.NetworkNamespace).Apply(StrictModeRuleset.Remove());
-            if (rtnetlink is not null && options.ManageRoutes)
-            {
-                var routes = new RouteClient(rtnetlink);
-                foreach (var (destination, _) in routes.DumpOwned(options.RouteTable))
-                    routes.Delete(destination, options.RouteTable);
-                foreach (var family in Families())
-                    routes.DeleteRule(family, options.FirewallMark, options.RouteTable, options.RulePriority);
-            }
+            if (rtnetlink is not null)
+                WireGuardHostState.Remove(rtnetlink, options, deleteDevice: false);
+            else
+                new NftablesRunner(options.NetworkNamespace).Apply(StrictModeRuleset.Remove());
 
             ownProcess?.Dispose();
             ownProcess = null;
@@ -300,13 +295,7 @@ public sealed class WireGuardBackend : IEncryptionBackend, IAsyncDisposable
             Log.PrefixConflict(logger, conflict);
     }
 
-    private IEnumerable<AddressFamily> Families()
-    {
-        if (options.EnableIPv4)
-            yield return AddressFamily.InterNetwork;
-        if (options.EnableIPv6)
-            yield return AddressFamily.InterNetworkV6;
-    }
+    private IEnumerable<AddressFamily> Families() => WireGuardHostState.Families(options);
 
     private static InvalidOperationException NotStarted() => new("the WireGuard backend has not been started");
 }

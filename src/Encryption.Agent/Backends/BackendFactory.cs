@@ -1,5 +1,7 @@
 using Encryption.Core.Backends;
 using Encryption.Core.Configuration;
+using Encryption.IPsec.Backend;
+using Encryption.WireGuard.Device;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 using System.Collections.Frozen;
@@ -25,5 +27,20 @@ internal static class BackendFactory
             EncryptionType.Ztunnel => ZtunnelBackendFactory.Create(options, services.GetRequiredService<TimeProvider>(), services.GetRequiredService<ILoggerFactory>()),
             var other => throw new BackendNotBuiltException($"backend {BackendNames.Name(other)}"),
         };
+    }
+
+    /// <summary>
+    /// What removes a previous backend's kernel objects (IPsec, WireGuard), with the marker in the agent's runtime
+    /// directory (next to the status socket).
+    /// </summary>
+    public static PreviousBackendCleanup Leftovers(EncryptionOptions options, IServiceProvider services)
+    {
+        ArgumentNullException.ThrowIfNull(options);
+        ArgumentNullException.ThrowIfNull(services);
+        var runtimeDirectory = Path.GetDirectoryName(Path.GetFullPath(options.Agent.StatusSocketPath)) ?? "/var/run/encryption";
+        return new PreviousBackendCleanup(
+            Path.Join(runtimeDirectory, "backend"),
+            [new IPsecLeftovers(), new WireGuardLeftovers(WireGuardBackendFactory.Map(options))],
+            services.GetRequiredService<ILogger<PreviousBackendCleanup>>());
     }
 }

@@ -42,6 +42,7 @@ internal static class AgentHost
         services.AddSingleton<AgentState>();
         services.AddSingleton<BackendStarted>();
         services.AddSingleton(provider => BackendFactory.Create(options, provider));
+        services.AddSingleton(provider => BackendFactory.Leftovers(options, provider));
         ClusterSourceRegistration.Add(services, options);
         services.AddSingleton(provider => new LocalNodeSource(LocalNodeSource.BaseNode(options.Agent, bootId), provider.GetRequiredService<IEncryptionBackend>()));
 

@@ -11,12 +11,14 @@ using Microsoft.Extensions.Logging;
 namespace Encryption.Agent.Services;
 
 /// <summary>
-/// Drives the backend: starts it, then applies the cluster snapshot whenever the cluster source reports a change,
+/// Drives the backend: removes what a different backend run before on this node left (<see cref="PreviousBackendCleanup"/>),
+/// starts it, then applies the cluster snapshot whenever the cluster source reports a change,
 /// on every resync tick, and after a failure (with backoff). Nothing is applied before the source's first full
 /// list, so a restarting agent never removes state for nodes it simply has not heard of yet.
 /// </summary>
 internal sealed class BackendApplyService(
     IEncryptionBackend backend,
+    PreviousBackendCleanup leftovers,
     IClusterSource source,
     LocalNodeSource localNode,
     EncryptionOptions options,
@@ -39,6 +41,7 @@ internal sealed class BackendApplyService(
             loops = [changes];
             if (backend is IBackendSignals signals)
                 signals.ApplyRequested += (_, reason) => trigger.Request(reason);
+            await leftovers.RunAsync(backend.Type, stoppingToken).ConfigureAwait(false);
             await backend.StartAsync(stoppingToken).ConfigureAwait(false);
             started.Set();
             ApplyLog.BackendStarted(logger, BackendNames.Name(backend.Type));

@@ -28,6 +28,26 @@ public sealed class LinkClient(NetlinkClient netlink)
         }
     }
 
+    /// <summary>Same as: <c>ip link del NAME</c>; false when there was no such link.</summary>
+    public bool Delete(string name)
+    {
+        try
+        {
+            netlink.Execute($"ip link del {name}", (ref NetlinkWriter w) =>
+            {
+                var m = w.BeginMessage(Rtnetlink.DelLink, NetlinkFlags.None);
+                w.Reserve(Rtnetlink.IfInfoMsgSize);
+                w.WriteString(Rtnetlink.IflaIfName, name);
+                w.End(m);
+            });
+            return true;
+        }
+        catch (NetlinkException e) when (e.Errno == Errno.ENODEV)
+        {
+            return false;
+        }
+    }
+
     /// <summary>
     /// Same as: <c>ip link add NAME mtu MTU type wireguard</c>. An existing link is reused (EEXIST).
     /// A kernel without WireGuard answers EOPNOTSUPP ("Unknown device type"), reported as such.

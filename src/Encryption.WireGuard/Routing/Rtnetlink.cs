@@ -4,6 +4,7 @@ namespace Encryption.WireGuard.Routing;
 public static class Rtnetlink
 {
     public const ushort NewLink = 16;
+    public const ushort DelLink = 17;
     public const ushort GetLink = 18;
     public const ushort NewRoute = 24;
     public const ushort DelRoute = 25;

@@ -1,3 +1,4 @@
+using Encryption.Agent.Backends;
 using Encryption.Agent.LocalNode;
 using Encryption.Agent.Services;
 using Encryption.Agent.State;
@@ -23,6 +24,7 @@ public sealed class AgentServicesTests : IAsyncDisposable
     private readonly RecordingBackend backend = new();
     private readonly AgentState state;
     private readonly BackendStarted started = new();
+    private readonly DirectoryInfo runtime = Directory.CreateTempSubdirectory("enc-agent-");
     private readonly BackendApplyService apply;
     private readonly LocalNodePublisherService publisher;
 
@@ -31,7 +33,8 @@ public sealed class AgentServicesTests : IAsyncDisposable
         state = new AgentState(time);
         var options = EncryptionOptions.Defaults with { Agent = new AgentOptions { NodeName = "node1", ResyncInterval = Resync } };
         var local = new LocalNodeSource(Self, backend);
-        apply = new BackendApplyService(backend, source, local, options, state, started, time, new TestLifetime(), NullLogger<BackendApplyService>.Instance);
+        var leftovers = new PreviousBackendCleanup(Path.Join(runtime.FullName, "backend"), [], NullLogger<PreviousBackendCleanup>.Instance);
+        apply = new BackendApplyService(backend, leftovers, source, local, options, state, started, time, new TestLifetime(), NullLogger<BackendApplyService>.Instance);
         publisher = new LocalNodePublisherService(source, local, options, state, started, time, NullLogger<LocalNodePublisherService>.Instance);
     }
 
@@ -152,5 +155,6 @@ public sealed class AgentServicesTests : IAsyncDisposable
         await publisher.StopAsync(CancellationToken.None);
         apply.Dispose();
         publisher.Dispose();
+        runtime.Delete(recursive: true);
     }
 }

@@ -76,6 +76,16 @@ internal sealed class LabAgents : IAsyncDisposable
         Backends[n] = backend;
     }
 
+    /// <summary>Stops node <paramref name="n"/>'s agent for good, as a switch to another backend does: device, peers, routes stay.</summary>
+    public async Task StopAsync(int n)
+    {
+        if (Backends[n].UserspaceProcess is { } process)
+            inherited.Add(process);
+        await Backends[n].DisposeAsync();
+        Backends.Remove(n);
+        Members.Remove(n);
+    }
+
     public async ValueTask DisposeAsync()
     {
         foreach (var backend in Backends.Values)
