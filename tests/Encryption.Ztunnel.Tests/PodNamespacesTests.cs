@@ -5,7 +5,10 @@ using static Encryption.Ztunnel.Tests.Support.BackendHarness;
 
 namespace Encryption.Ztunnel.Tests;
 
-/// <summary>Kubernetes pods carry no network-namespace path: the agent finds it from a process in the pod's cgroup.</summary>
+/// <summary>
+/// Kubernetes pods carry no network-namespace path: the agent finds it from a process in the pod's cgroup. One class,
+/// so that tests scanning every pod on this host never run beside another test's pod sandbox.
+/// </summary>
 public sealed class PodNamespacesTests
 {
     private const string Uid = "0a1b2c3d-4e5f-6789-abcd-ef0123456789";
@@ -100,6 +103,22 @@ public sealed class PodNamespacesTests
         Assert.Equal(TestNetns.Inode(netns.Path), TestNetns.Inode($"/proc/{Environment.ProcessId}/fd/{fd}"));
         Assert.True(InPodRedirectionTests.RulesPresent(netns), "the in-pod rules are in the pod's namespace");
         ztunnel.Ack();
+    }
+
+    [Fact]
+    public async Task LeavingZtunnelRemovesTheInPodRulesFromEveryPodRunningHere()
+    {
+        using var netns = TestNetns.Create();
+        using var sandbox = PodSandbox.Start(netns);
+        var rules = new NftablesInPodRedirection();
+        await rules.InstallAsync(netns.Path, CancellationToken.None);
+        Assert.True(InPodRedirectionTests.RulesPresent(netns));
+
+        var removed = await new ZtunnelLeftovers("/proc").RemoveAsync(CancellationToken.None);
+
+        Assert.Equal(["in-pod redirection rules in 1 pod network namespaces"], removed);
+        Assert.True(InPodRedirectionTests.RulesAbsent(netns), "the rules are gone from the pod");
+        Assert.Empty(await new ZtunnelLeftovers("/proc").RemoveAsync(CancellationToken.None));
     }
 
     private sealed class RecordingFinder(Dictionary<string, string> known) : IPodNamespaceFinder

@@ -2,6 +2,7 @@ using Encryption.Core.Backends;
 using Encryption.Core.Configuration;
 using Encryption.IPsec.Backend;
 using Encryption.WireGuard.Device;
+using Encryption.Ztunnel.Enrollment;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 using System.Collections.Frozen;
@@ -30,7 +31,7 @@ internal static class BackendFactory
     }
 
     /// <summary>
-    /// What removes a previous backend's kernel objects (IPsec, WireGuard), with the marker in the agent's runtime
+    /// What removes a previous backend's kernel objects (IPsec, WireGuard, ztunnel's in-pod rules), with the marker in the agent's runtime
     /// directory (next to the status socket).
     /// </summary>
     public static PreviousBackendCleanup Leftovers(EncryptionOptions options, IServiceProvider services)
@@ -40,7 +41,7 @@ internal static class BackendFactory
         var runtimeDirectory = Path.GetDirectoryName(Path.GetFullPath(options.Agent.StatusSocketPath)) ?? "/var/run/encryption";
         return new PreviousBackendCleanup(
             Path.Join(runtimeDirectory, "backend"),
-            [new IPsecLeftovers(), new WireGuardLeftovers(WireGuardBackendFactory.Map(options))],
+            [new IPsecLeftovers(), new WireGuardLeftovers(WireGuardBackendFactory.Map(options)), new ZtunnelLeftovers(options.Agent.Procfs)],
             services.GetRequiredService<ILogger<PreviousBackendCleanup>>());
     }
 }

@@ -29,7 +29,7 @@ internal sealed class PreviousBackendCleanup(string markerPath, IReadOnlyList<IB
             var remover = leftovers.FirstOrDefault(l => l.Type == stale);
             if (remover is null)
             {
-                LeftoversLog.LeftInPlace(logger, was, now, Remaining(stale));
+                LeftoversLog.LeftInPlace(logger, was, now, "this build has nothing that removes its objects");
             }
             else
             {
@@ -50,10 +50,6 @@ internal sealed class PreviousBackendCleanup(string markerPath, IReadOnlyList<IB
 
         WriteMarker(current);
     }
-
-    private static string Remaining(EncryptionType stale) => stale == EncryptionType.Ztunnel
-        ? "ztunnel's in-pod redirection rules stay in the namespaces of the pods it enrolled until those pods restart"
-        : "nothing is known to remove";
 
     private EncryptionType? ReadMarker()
     {

@@ -21,6 +21,15 @@ public sealed class NftablesInPodRedirection : IInPodRedirection
         }
     }
 
+    /// <summary>Same as: <c>nsenter --net=PATH nft list table inet ztunnel_inpod</c> succeeding.</summary>
+    public static async Task<bool> IsInstalledAsync(string networkNamespacePath, CancellationToken cancellationToken)
+    {
+        if (!File.Exists(networkNamespacePath))
+            return false;
+        var result = await RunAsync(networkNamespacePath, ["nft", "list", "table", "inet", InPodRules.Table], null, checkExit: false, cancellationToken).ConfigureAwait(false);
+        return result.ExitCode == 0;
+    }
+
     public async Task RemoveAsync(string networkNamespacePath, CancellationToken cancellationToken)
     {
         if (!File.Exists(networkNamespacePath))

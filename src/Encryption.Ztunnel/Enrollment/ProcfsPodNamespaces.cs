@@ -15,9 +15,15 @@ public sealed class ProcfsPodNamespaces(string procfs) : IPodNamespaceFinder
     public IReadOnlyDictionary<string, string> Find(IReadOnlySet<string> podUids)
     {
         ArgumentNullException.ThrowIfNull(podUids);
+        return podUids.Count == 0 ? new Dictionary<string, string>() : Scan(podUids.Contains);
+    }
+
+    /// <summary>Every pod running here (not on the host network): UID → path of its network namespace.</summary>
+    public IReadOnlyDictionary<string, string> FindAll() => Scan(_ => true);
+
+    private Dictionary<string, string> Scan(Func<string, bool> wanted)
+    {
         var found = new Dictionary<string, (int Pid, string Path)>(StringComparer.Ordinal);
-        if (podUids.Count == 0)
-            return new Dictionary<string, string>();
         // The host's namespace: the agent's own (it runs on the host network) and that of the host's PID 1 when
         // readable. A pod process in either is a host-network pod's.
         var hostNamespaces = new[] { NamespaceOf("/proc/self/ns/net"), NamespaceOf(Path.Join(procfs, "1", "ns", "net")) }
@@ -38,7 +44,7 @@ public sealed class ProcfsPodNamespaces(string procfs) : IPodNamespaceFinder
             if (!int.TryParse(Path.GetFileName(entry), NumberStyles.None, CultureInfo.InvariantCulture, out var pid))
                 continue;
             var uid = PodUid(entry);
-            if (uid is null || !podUids.Contains(uid) || (found.TryGetValue(uid, out var best) && best.Pid < pid))
+            if (uid is null || !wanted(uid) || (found.TryGetValue(uid, out var best) && best.Pid < pid))
                 continue;
             var netns = Path.Join(entry, "ns", "net");
             var identity = NamespaceOf(netns);

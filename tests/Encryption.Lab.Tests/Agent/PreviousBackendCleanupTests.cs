@@ -79,13 +79,13 @@ public sealed class PreviousBackendCleanupTests : IDisposable
     }
 
     [Fact]
-    public async Task LeavingZtunnelSaysWhatStaysBehind()
+    public async Task ABackendNothingCanCleanUpIsLoggedAsLeftInPlace()
     {
-        File.WriteAllText(Marker, "ztunnel\n");
+        File.WriteAllText(Marker, "ztunnel\n"); // the fakes here remove IPsec and WireGuard only
 
         await Cleanup().RunAsync(EncryptionType.WireGuard, CancellationToken.None);
 
-        Assert.Contains(log.Entries, e => e.Id.Id == 8402 && e.Message.Contains("in-pod redirection rules", StringComparison.Ordinal));
+        Assert.Contains(log.Entries, e => e.Id.Id == 8402 && e.Message.Contains("ztunnel, now wireguard", StringComparison.Ordinal));
         Assert.Equal("wireguard", File.ReadAllText(Marker).Trim());
     }
 
