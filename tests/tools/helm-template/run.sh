@@ -20,8 +20,9 @@ if [ ! -x "$binary" ]; then
   # Debian's sprig and semver are major version 3 but live under GOPATH without /v3: alias them in a private GOPATH.
   gopath="$cache/gopath"
   mkdir -p "$gopath/src/github.com/Masterminds/sprig" "$gopath/src/github.com/Masterminds/semver" "$cache/bin"
-  ln -sfn "$gocode/src/github.com/Masterminds/sprig" "$gopath/src/github.com/Masterminds/sprig/v3"
-  ln -sfn "$gocode/src/github.com/Masterminds/semver" "$gopath/src/github.com/Masterminds/semver/v3"
+  # (tolerant of a concurrent run making the same links)
+  [ -e "$gopath/src/github.com/Masterminds/sprig/v3" ] || ln -sn "$gocode/src/github.com/Masterminds/sprig" "$gopath/src/github.com/Masterminds/sprig/v3" 2>/dev/null || true
+  [ -e "$gopath/src/github.com/Masterminds/semver/v3" ] || ln -sn "$gocode/src/github.com/Masterminds/semver" "$gopath/src/github.com/Masterminds/semver/v3" 2>/dev/null || true
   (cd "$here" && GO111MODULE=off GOPATH="$gopath:$gocode" GOCACHE="$cache/gocache" GOFLAGS= \
     go build -o "$binary.tmp.$$" main.go)
   mv -f "$binary.tmp.$$" "$binary"
