@@ -28,6 +28,7 @@ while [ $# -gt 0 ]; do
 done
 
 if [ "$guest" = false ]; then
+  scripts/install-deps.sh --lab
   echo "== building the agent and the CLI into $bin"
   export DOTNET_CLI_TELEMETRY_OPTOUT=1 DOTNET_NOLOGO=1
   for project in src/Encryption.Agent src/Encryption.Cli; do

@@ -32,6 +32,7 @@ if [ "$(id -u)" != 0 ]; then
 fi
 
 bin=$PWD/.lab/bin
+[ "$action" = down ] || scripts/install-deps.sh --lab
 encrypt() { dotnet "$bin/encrypt.dll" "$@"; }
 
 if [ "$action" = down ]; then
