@@ -32,7 +32,7 @@ internal static partial class Log
     [LoggerMessage(5009, LogLevel.Error, "WireGuard reconcile failed")]
     public static partial void ReconcileFailed(ILogger logger, Exception exception);
 
-    [LoggerMessage(5010, LogLevel.Information, "Strict egress mode {State} (nftables table inet {Table})")]
+    [LoggerMessage(5010, LogLevel.Information, "Strict mode: {State} (nftables table inet {Table})")]
     public static partial void StrictModeApplied(ILogger logger, string state, string table);
 
     [LoggerMessage(5011, LogLevel.Warning, "Prefix conflict: {Conflict}")]

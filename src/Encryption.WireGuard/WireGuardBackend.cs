@@ -269,7 +269,7 @@ public sealed class WireGuardBackend : IEncryptionBackend, IAsyncDisposable
     private void ApplyStrictMode(ClusterSnapshot snapshot)
     {
         var strict = options.StrictEgress;
-        var ruleset = strict.Enabled
+        var ruleset = strict.Enabled || options.StrictIngress
             ? StrictModeRuleset.Render(new StrictModeInputs
             {
                 DeviceName = options.InterfaceName,
@@ -278,13 +278,23 @@ public sealed class WireGuardBackend : IEncryptionBackend, IAsyncDisposable
                 LocalNodeAddresses = [.. snapshot.Local.Addresses],
                 LocalPodCidrs = snapshot.Local.PodCidrs,
                 RemoteNodeAddresses = strict.AllowRemoteNodeIdentities ? [.. snapshot.Remotes.Values.SelectMany(n => n.Addresses)] : [],
+                Egress = strict.Enabled,
+                Ingress = options.StrictIngress,
+                RemotePodCidrs = [.. snapshot.Remotes.Values.SelectMany(n => n.PodCidrs)],
             })
             : StrictModeRuleset.Remove();
         if (ruleset == appliedRuleset)
             return;
         new NftablesRunner(options.NetworkNamespace).Apply(ruleset);
         appliedRuleset = ruleset;
-        Log.StrictModeApplied(logger, strict.Enabled ? "enforced" : "off", StrictModeRuleset.Table);
+        var enforced = (strict.Enabled, options.StrictIngress) switch
+        {
+            (true, true) => "egress and ingress enforced",
+            (true, false) => "egress enforced",
+            (false, true) => "ingress enforced",
+            _ => "off",
+        };
+        Log.StrictModeApplied(logger, enforced, StrictModeRuleset.Table);
     }
 
     private void ReportRejections(WireGuardDesiredState desired)

@@ -112,6 +112,12 @@ public sealed record WireGuardOptions
 
     public StrictEgressOptions StrictEgress { get; init; } = new();
 
+    /// <summary>
+    /// <c>encryption.strictMode.ingress.enabled</c>: traffic from other nodes' pod CIDRs to local pods is dropped unless
+    /// it came out of the WireGuard device.
+    /// </summary>
+    public bool StrictIngress { get; init; }
+
     /// <summary>The device MTU this configuration asks for (clamped to 1280 when IPv6 is on, cilium/cilium#45425).</summary>
     public int DeviceMtu
     {

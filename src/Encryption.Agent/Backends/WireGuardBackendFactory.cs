@@ -40,6 +40,7 @@ internal static class WireGuardBackendFactory
             NodeEncryption = options.NodeEncryption,
             NodeEncryptionOptOutLabels = options.NodeEncryptionOptOutLabels,
             StrictEgress = Map(options.StrictMode.Egress),
+            StrictIngress = options.StrictMode.Ingress.Enabled,
         };
     }
 

@@ -15,7 +15,14 @@ internal static class ZtunnelBackendFactory
     public static ZtunnelBackend Create(EncryptionOptions options, TimeProvider time, ILoggerFactory loggers)
     {
         ArgumentNullException.ThrowIfNull(options);
-        return new ZtunnelBackend(Map(options.Ztunnel) with { Procfs = options.Agent.Procfs }, time, loggers);
+        return new ZtunnelBackend(Map(options), time, loggers);
+    }
+
+    /// <summary><see cref="Map(CoreZtunnelOptions)"/>, with pods' network namespaces looked up under the agent's procfs.</summary>
+    public static Encryption.Ztunnel.ZtunnelOptions Map(EncryptionOptions options)
+    {
+        ArgumentNullException.ThrowIfNull(options);
+        return Map(options.Ztunnel) with { Procfs = options.Agent.Procfs };
     }
 
     /// <summary>

@@ -23,6 +23,15 @@ public sealed record StrictModeInputs
 
     /// <summary>Other nodes' addresses, exempt as destinations when <c>allowRemoteNodeIdentities</c> is set (else empty).</summary>
     public IReadOnlyList<IPAddress> RemoteNodeAddresses { get; init; } = [];
+
+    /// <summary>Render the egress chain (strict egress).</summary>
+    public bool Egress { get; init; } = true;
+
+    /// <summary>Render the ingress chain (strict ingress).</summary>
+    public bool Ingress { get; init; }
+
+    /// <summary>Other nodes' pod CIDRs: with strict ingress, traffic from them to local pods must come out of the device.</summary>
+    public IReadOnlyList<IPNetwork> RemotePodCidrs { get; init; } = [];
 }
 
 /// <summary>
@@ -30,7 +39,10 @@ public sealed record StrictModeInputs
 /// atomically: <c>table</c> + <c>delete table</c> + the new table in one <c>nft -f</c> transaction, so re-applying is
 /// idempotent and nothing else's rules are touched. Hook: postrouting, after routing decided the output interface:
 /// traffic into the WireGuard device, the device's own marked UDP packets, traffic from the node's addresses and to
-/// local pods pass; other packets with source and destination inside a strict CIDR are counted and dropped. Pure.
+/// local pods pass; other packets with source and destination inside a strict CIDR are counted and dropped.
+/// Strict ingress (Cilium 1.19's <c>strictMode.ingress</c>, WireGuard only) adds a prerouting chain: traffic from a
+/// remote node's pod CIDR to a local pod that did not come out of the WireGuard device (was not decrypted) is counted
+/// and dropped. Pure.
 /// </summary>
 public static class StrictModeRuleset
 {
@@ -42,6 +54,14 @@ public static class StrictModeRuleset
         var text = new StringBuilder();
         text.Append(Remove());
         text.Append(CultureInfo.InvariantCulture, $"table inet {Table} {{\n");
+        if (inputs.Ingress)
+            AppendIngress(text, inputs);
+        if (!inputs.Egress)
+        {
+            text.Append("}\n");
+            return text.ToString();
+        }
+
         text.Append("\tchain egress {\n");
         text.Append("\t\ttype filter hook postrouting priority filter; policy accept;\n");
         text.Append(CultureInfo.InvariantCulture, $"\t\toifname \"{inputs.DeviceName}\" accept\n");
@@ -66,6 +86,23 @@ public static class StrictModeRuleset
 
         text.Append("\t}\n}\n");
         return text.ToString();
+    }
+
+    private static void AppendIngress(StringBuilder text, StrictModeInputs inputs)
+    {
+        text.Append("\tchain ingress {\n");
+        text.Append("\t\ttype filter hook prerouting priority filter; policy accept;\n");
+        text.Append(CultureInfo.InvariantCulture, $"\t\tiifname \"{inputs.DeviceName}\" accept\n");
+        foreach (var v4 in new[] { true, false })
+        {
+            var ip = v4 ? "ip" : "ip6";
+            var remote = Set(inputs.RemotePodCidrs.Where(c => Prefixes.IsIPv4(c) == v4).Select(c => c.ToString()));
+            var local = Set(inputs.LocalPodCidrs.Where(c => Prefixes.IsIPv4(c) == v4).Select(c => c.ToString()));
+            if (remote is not null && local is not null)
+                text.Append(CultureInfo.InvariantCulture, $"\t\t{ip} saddr {remote} {ip} daddr {local} counter drop comment \"unencrypted ingress\"\n");
+        }
+
+        text.Append("\t}\n");
     }
 
     /// <summary>Removes the table if present (creating an empty one first makes the delete never fail).</summary>

@@ -74,6 +74,14 @@ public class RenderedChartTests
     }
 
     [Fact]
+    public void StrictIngressReachesAWireGuardAgent()
+    {
+        var options = LoadConfigMap(Render(Enabled, "encryption.type=wireguard", "encryption.strictMode.ingress.enabled=true"));
+
+        Assert.True(options.StrictMode.Ingress.Enabled);
+    }
+
+    [Fact]
     public void AnUnknownBackendTypeFailsTheRenderNamingIt()
     {
         var error = RenderError(Enabled, "encryption.type=macsec");

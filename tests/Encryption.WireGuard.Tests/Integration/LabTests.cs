@@ -209,6 +209,26 @@ public sealed partial class LabTests
         Assert.Single(applied.Split('\n'), l => l.Contains("cilium_wg_strict", StringComparison.Ordinal));
     }
 
+    [Fact]
+    public async Task StrictIngressDropsPlaintextFromARemotePodUntilThePeersRouteIsRepaired()
+    {
+        using var lab = new NetnsLab(2);
+        await using var agents = new LabAgents(lab, 2, (n, o) => n == 1 ? o with { StrictIngress = true } : o);
+        await agents.StartAsync(1, 2);
+        await agents.ApplyAllAsync();
+        AssertReachable(lab, (2, 1));
+
+        // Drift on node 2 (no strict egress there): its route through the device disappears, so its pod's packets to
+        // node 1's pod go out in plaintext over the main-table route; node 1 must not deliver them.
+        NetnsLab.Exec(lab.NodeNamespace(2), "ip", "route", "del", "10.1.0.0/24", "table", "201");
+        Assert.False(lab.Ping(2, NetnsLab.PodIp(1), count: 1));
+        var table = NetnsLab.Exec(lab.NodeNamespace(1), "nft", "list", "table", "inet", "cilium_wg_strict");
+        Assert.Matches(@"counter packets [1-9]\d* bytes \d+ drop comment ""unencrypted ingress""", table);
+
+        await agents.ApplyAllAsync();                                           // node 2's resync repairs its route
+        AssertReachable(lab, (2, 1), (1, 2));
+    }
+
     private static void AssertReachable(NetnsLab lab, params (int From, int To)[] pairs)
     {
         foreach (var (from, to) in pairs)
