@@ -79,6 +79,26 @@ public sealed class PodNamespacesTests
     }
 
     [Fact]
+    public void APodFoundOnceIsCheckedWithoutWalkingProcAgainAndLookedUpAfreshWhenItsProcessIsGone()
+    {
+        using var netns = TestNetns.Create();
+        var finder = new ProcfsPodNamespaces("/proc");
+        string uid;
+        using (var pod = PodSandbox.Start(netns))
+        {
+            uid = pod.Uid;
+            var first = finder.Find(ImmutableHashSet.Create(uid));
+            var second = finder.Find(ImmutableHashSet.Create(uid));
+
+            Assert.Equal(first, second);
+            Assert.Equal(1, finder.Scans);
+        }
+
+        Assert.Empty(finder.Find(ImmutableHashSet.Create(uid)));
+        Assert.Equal(2, finder.Scans);
+    }
+
+    [Fact]
     public void AProcessOfThePodThatSharesTheHostsNamespaceIsNotTakenForThePods()
     {
         using var hostNetwork = PodSandbox.Start(netns: null);

@@ -9,20 +9,43 @@ namespace Encryption.Ztunnel.Enrollment;
 /// lives as long as the pod) is chosen. Same as: <c>grep -l pod&lt;uid&gt; /proc/*/cgroup</c>, then <c>readlink
 /// /proc/PID/ns/net</c>. The agent needs the host's PIDs: hostPID, or the host's /proc mounted (the chart mounts it at
 /// /host/proc and sets <c>procfs</c>).
+/// <see cref="Find"/> runs on every apply, so what it found is kept: a kept PID is checked with one read of its
+/// cgroup file, and /proc is walked only for pods not found before (or whose process is gone).
 /// </summary>
 public sealed class ProcfsPodNamespaces(string procfs) : IPodNamespaceFinder
 {
+    private Dictionary<string, (int Pid, string Path)> known = new(StringComparer.Ordinal);
+
+    /// <summary>How many times /proc was walked (for tests).</summary>
+    public int Scans { get; private set; }
+
     public IReadOnlyDictionary<string, string> Find(IReadOnlySet<string> podUids)
     {
         ArgumentNullException.ThrowIfNull(podUids);
-        return podUids.Count == 0 ? new Dictionary<string, string>() : Scan(podUids.Contains);
+        var kept = new Dictionary<string, (int Pid, string Path)>(StringComparer.Ordinal);
+        foreach (var uid in podUids)
+        {
+            if (known.TryGetValue(uid, out var entry) && PodUid(Path.Join(procfs, entry.Pid.ToString(CultureInfo.InvariantCulture))) == uid)
+                kept[uid] = entry;
+        }
+
+        if (kept.Count < podUids.Count)
+        {
+            foreach (var (uid, entry) in Scan(uid => podUids.Contains(uid) && !kept.ContainsKey(uid)))
+                kept[uid] = entry;
+        }
+
+        known = kept;
+        return kept.ToDictionary(f => f.Key, f => f.Value.Path, StringComparer.Ordinal);
     }
 
     /// <summary>Every pod running here (not on the host network): UID → path of its network namespace.</summary>
-    public IReadOnlyDictionary<string, string> FindAll() => Scan(_ => true);
+    public IReadOnlyDictionary<string, string> FindAll() =>
+        Scan(_ => true).ToDictionary(f => f.Key, f => f.Value.Path, StringComparer.Ordinal);
 
-    private Dictionary<string, string> Scan(Func<string, bool> wanted)
+    private Dictionary<string, (int Pid, string Path)> Scan(Func<string, bool> wanted)
     {
+        Scans++;
         var found = new Dictionary<string, (int Pid, string Path)>(StringComparer.Ordinal);
         // The host's namespace: the agent's own (it runs on the host network) and that of the host's PID 1 when
         // readable. A pod process in either is a host-network pod's.
@@ -36,7 +59,7 @@ public sealed class ProcfsPodNamespaces(string procfs) : IPodNamespaceFinder
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException)
         {
-            return new Dictionary<string, string>();
+            return found;
         }
 
         foreach (var entry in entries)
@@ -53,7 +76,7 @@ public sealed class ProcfsPodNamespaces(string procfs) : IPodNamespaceFinder
             found[uid] = (pid, netns);
         }
 
-        return found.ToDictionary(f => f.Key, f => f.Value.Path, StringComparer.Ordinal);
+        return found;
     }
 
     private static string? PodUid(string processDirectory)
