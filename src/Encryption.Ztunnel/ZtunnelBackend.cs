@@ -40,7 +40,7 @@ public sealed class ZtunnelBackend : IEncryptionBackend, IAsyncDisposable
         IPodNamespaceFinder? namespaces = null)
     {
         this.options = options;
-        this.namespaces = namespaces ?? (options.Procfs is { } procfs ? new ProcfsPodNamespaces(procfs) : null);
+        this.namespaces = namespaces ?? (options.Procfs is { } procfs ? new ProcfsPodNamespaces(procfs, timeProvider) : null);
         this.timeProvider = timeProvider;
         this.loggerFactory = loggerFactory;
         enrollment = new EnrollmentReconciler(redirection ?? new NftablesInPodRedirection(), loggerFactory.CreateLogger<EnrollmentReconciler>());

@@ -99,6 +99,23 @@ public sealed class PodNamespacesTests
     }
 
     [Fact]
+    public void APodNotRunningYetIsLookedForAgainOnlyAfterTheRetryPeriod()
+    {
+        var time = new ManualTimeProvider(new DateTimeOffset(2026, 11, 23, 0, 0, 0, TimeSpan.Zero));
+        var finder = new ProcfsPodNamespaces("/proc", time);
+        var pending = ImmutableHashSet.Create(Guid.NewGuid().ToString());
+
+        Assert.Empty(finder.Find(pending));
+        Assert.Empty(finder.Find(pending));
+        Assert.Equal(1, finder.Scans);
+        Assert.Empty(finder.Find(pending.Add(Guid.NewGuid().ToString())));
+        Assert.Equal(2, finder.Scans);
+        time.Advance(ProcfsPodNamespaces.MissingRetry);
+        Assert.Empty(finder.Find(pending));
+        Assert.Equal(3, finder.Scans);
+    }
+
+    [Fact]
     public void AProcessOfThePodThatSharesTheHostsNamespaceIsNotTakenForThePods()
     {
         using var hostNetwork = PodSandbox.Start(netns: null);

@@ -10,11 +10,17 @@ namespace Encryption.Ztunnel.Enrollment;
 /// /proc/PID/ns/net</c>. The agent needs the host's PIDs: hostPID, or the host's /proc mounted (the chart mounts it at
 /// /host/proc and sets <c>procfs</c>).
 /// <see cref="Find"/> runs on every apply, so what it found is kept: a kept PID is checked with one read of its
-/// cgroup file, and /proc is walked only for pods not found before (or whose process is gone).
+/// cgroup file, and /proc is walked only for pods not found before (or whose process is gone); pods still missing
+/// after a walk (not started yet) are looked for again at most every <see cref="MissingRetry"/>.
 /// </summary>
-public sealed class ProcfsPodNamespaces(string procfs) : IPodNamespaceFinder
+public sealed class ProcfsPodNamespaces(string procfs, TimeProvider? time = null) : IPodNamespaceFinder
 {
+    public static readonly TimeSpan MissingRetry = TimeSpan.FromSeconds(10);
+
+    private readonly TimeProvider clock = time ?? TimeProvider.System;
     private Dictionary<string, (int Pid, string Path)> known = new(StringComparer.Ordinal);
+    private HashSet<string> missing = new(StringComparer.Ordinal);
+    private DateTimeOffset lastScan = DateTimeOffset.MinValue;
 
     /// <summary>How many times /proc was walked (for tests).</summary>
     public int Scans { get; private set; }
@@ -29,10 +35,14 @@ public sealed class ProcfsPodNamespaces(string procfs) : IPodNamespaceFinder
                 kept[uid] = entry;
         }
 
-        if (kept.Count < podUids.Count)
+        var wanted = podUids.Where(uid => !kept.ContainsKey(uid)).ToHashSet(StringComparer.Ordinal);
+        var now = clock.GetUtcNow();
+        if (wanted.Count > 0 && (!wanted.IsSubsetOf(missing) || now - lastScan >= MissingRetry))
         {
-            foreach (var (uid, entry) in Scan(uid => podUids.Contains(uid) && !kept.ContainsKey(uid)))
+            foreach (var (uid, entry) in Scan(wanted.Contains))
                 kept[uid] = entry;
+            lastScan = now;
+            missing = wanted.Where(uid => !kept.ContainsKey(uid)).ToHashSet(StringComparer.Ordinal);
         }
 
         known = kept;
