@@ -63,6 +63,19 @@ public class RenderedChartTests
     }
 
     [Fact]
+    public void TheWireGuardKeyLivesOnAPersistentHostPathThatTheAgentReads()
+    {
+        var chart = Render(Enabled, "encryption.type=wireguard");
+        var pod = chart.Single("DaemonSet", AgentName)["spec"]["template"]["spec"];
+        var options = LoadConfigMap(chart);
+
+        Assert.Equal("/var/lib/encryption-agent/wireguard", options.WireGuard.StateDirectory);
+        Assert.Equal(options.WireGuard.StateDirectory, Text(Named(pod, "volumes", "wireguard-state"), "hostPath.path"));
+        Assert.Equal(options.WireGuard.StateDirectory, Text(Named(Named(pod, "containers", "encryption-agent"), "volumeMounts", "wireguard-state"), "mountPath"));
+        Assert.False(options.WireGuard.StateDirectory.StartsWith("/var/run/", StringComparison.Ordinal), "a tmpfs loses the key on reboot");
+    }
+
+    [Fact]
     public void StrictModeValuesReachTheAgent()
     {
         var options = LoadConfigMap(Render(Enabled, "encryption.type=wireguard", "encryption.strictMode.egress.enabled=true",

@@ -49,8 +49,8 @@ public static class OptionCatalog
         new(WireGuardPersistentKeepalive, OptionKind.Duration, "0s", "WireGuard persistent keepalive; 0s disables it.") { FlatKey = "wireguard-persistent-keepalive" },
         new(WireGuardUserspaceFallback, OptionKind.Boolean, "false", "Fall back to a userspace WireGuard (wireguard-go, UAPI socket) when the kernel module is missing.")
         { FlatKey = "enable-wireguard-userspace-fallback" },
-        new(WireGuardStateDir, OptionKind.Path, "/var/run/cilium",
-            "Where the private key (cilium_wg0.key) is kept. Configurable so that several lab agents on one host keep separate keys.")
+        new(WireGuardStateDir, OptionKind.Path, "/var/lib/encryption-agent/wireguard",
+            "Where the private key (cilium_wg0.key) is kept: persistent, so a reboot keeps the key (Cilium's is on tmpfs). Each lab node has its own.")
         { FlatKey = "wireguard-state-dir", IsExtension = true },
         new(WireGuardUserspaceSocketDir, OptionKind.Path, "/var/run/wireguard",
             "Directory of the userspace UAPI socket (cilium_wg0.sock). Lab nodes share the host file system, so each needs its own.")
