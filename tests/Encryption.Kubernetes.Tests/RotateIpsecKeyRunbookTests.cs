@@ -1,7 +1,7 @@
 using System.Diagnostics;
-using System.Runtime.CompilerServices;
 using System.Text;
 using System.Text.RegularExpressions;
+using Encryption.Core.Tests.Support;
 using Encryption.Kubernetes.Tests.ApiServer;
 using Encryption.Kubernetes.Tests.Support;
 
@@ -150,7 +150,7 @@ public sealed partial class RotateIpsecKeyRunbookTests : IAsyncDisposable
             - name: operator
               user: {"{"}{"}"}
             """);
-        var start = new ProcessStartInfo("bash", [Path.Join(RepositoryRoot(), "scripts", "rotate-ipsec-key.sh"), .. arguments])
+        var start = new ProcessStartInfo("bash", [Path.Join(Repository.Root(), "scripts", "rotate-ipsec-key.sh"), .. arguments])
         {
             RedirectStandardOutput = true,
             RedirectStandardError = true,
@@ -163,17 +163,6 @@ public sealed partial class RotateIpsecKeyRunbookTests : IAsyncDisposable
         using var timeout = new CancellationTokenSource(TimeSpan.FromMinutes(2));
         await process.WaitForExitAsync(timeout.Token);
         return (process.ExitCode, await stdout + await stderr);
-    }
-
-    private static string RepositoryRoot([CallerFilePath] string here = "")
-    {
-        for (var directory = Path.GetDirectoryName(here); directory is not null; directory = Path.GetDirectoryName(directory))
-        {
-            if (File.Exists(Path.Join(directory, "Encryption.sln")))
-                return directory;
-        }
-
-        throw new InvalidOperationException($"no Encryption.sln above {here}");
     }
 
     [GeneratedRegex(@"^(?<id>\d+\+?) rfc4106\(gcm\(aes\)\) (?<key>[0-9a-f]{40}) 128$")]

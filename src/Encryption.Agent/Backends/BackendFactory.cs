@@ -38,9 +38,8 @@ internal static class BackendFactory
     {
         ArgumentNullException.ThrowIfNull(options);
         ArgumentNullException.ThrowIfNull(services);
-        var runtimeDirectory = Path.GetDirectoryName(Path.GetFullPath(options.Agent.StatusSocketPath)) ?? "/var/run/encryption";
         return new PreviousBackendCleanup(
-            Path.Join(runtimeDirectory, "backend"),
+            Path.Join(options.Agent.RuntimeDirectory, "backend"),
             [new IPsecLeftovers(), new WireGuardLeftovers(WireGuardBackendFactory.Map(options)), new ZtunnelLeftovers(options.Agent.Procfs)],
             services.GetRequiredService<ILogger<PreviousBackendCleanup>>());
     }

@@ -32,7 +32,7 @@ internal static class IPsecBackendFactory
             NodeEncryption = options.NodeEncryption,
             StrictEgress = options.StrictMode.Egress,
             FullResyncInterval = options.Agent.ResyncInterval / 2,
-            StateDirectory = Path.GetDirectoryName(Path.GetFullPath(options.Agent.StatusSocketPath)) ?? "/var/run/encryption",
+            StateDirectory = options.Agent.RuntimeDirectory,
         };
     }
 }

@@ -40,6 +40,12 @@ public sealed record AgentOptions
 
     public string StatusSocketPath { get; init; } = "/var/run/encryption/agent.sock";
 
+    /// <summary>
+    /// The agent's runtime directory: the status socket's (tmpfs on a host, so it goes with a reboot, like the kernel
+    /// state its files describe: the IPsec key ring, the last backend run).
+    /// </summary>
+    public string RuntimeDirectory => Path.GetDirectoryName(Path.GetFullPath(StatusSocketPath)) ?? "/var/run/encryption";
+
     public string BootIdFile { get; init; } = "/proc/sys/kernel/random/boot_id";
 
     /// <summary>The host's proc file system (a container mounts it elsewhere, e.g. /host/proc).</summary>

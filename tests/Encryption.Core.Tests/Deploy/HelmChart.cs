@@ -1,6 +1,6 @@
-using System.Runtime.CompilerServices;
 using System.Text;
 using System.Text.RegularExpressions;
+using Encryption.Core.Tests.Support;
 using YamlDotNet.RepresentationModel;
 
 namespace Encryption.Core.Tests.Deploy;
@@ -11,18 +11,7 @@ namespace Encryption.Core.Tests.Deploy;
 /// </summary>
 internal static partial class HelmChart
 {
-    public static string RepositoryRoot([CallerFilePath] string here = "")
-    {
-        for (var directory = Path.GetDirectoryName(here); directory is not null; directory = Path.GetDirectoryName(directory))
-        {
-            if (File.Exists(Path.Join(directory, "Encryption.sln")))
-                return directory;
-        }
-
-        throw new InvalidOperationException($"no Encryption.sln above {here}");
-    }
-
-    public static string Directory => Path.Join(RepositoryRoot(), "deploy", "helm", "encryption");
+    public static string Directory => Path.Join(Repository.Root(), "deploy", "helm", "encryption");
 
     public static string ValuesPath => Path.Join(Directory, "values.yaml");
 

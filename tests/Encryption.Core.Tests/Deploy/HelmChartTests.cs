@@ -1,4 +1,5 @@
 using Encryption.Core.Configuration;
+using Encryption.Core.Tests.Support;
 using YamlDotNet.RepresentationModel;
 
 namespace Encryption.Core.Tests.Deploy;
@@ -125,7 +126,7 @@ public class HelmChartTests
     /// <summary>The rules of the YAML block under "RBAC the agent needs" in src/Encryption.Kubernetes/README.md.</summary>
     private static List<string> ReadmeRules()
     {
-        var readme = File.ReadAllText(Path.Join(HelmChart.RepositoryRoot(), "src", "Encryption.Kubernetes", "README.md"));
+        var readme = File.ReadAllText(Path.Join(Repository.Root(), "src", "Encryption.Kubernetes", "README.md"));
         var section = readme[readme.IndexOf("## RBAC the agent needs", StringComparison.Ordinal)..];
         var start = section.IndexOf("```yaml", StringComparison.Ordinal) + "```yaml".Length;
         var block = section[start..section.IndexOf("```", start, StringComparison.Ordinal)];

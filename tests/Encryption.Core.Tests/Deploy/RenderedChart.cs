@@ -1,4 +1,5 @@
 using System.Diagnostics;
+using Encryption.Core.Tests.Support;
 using YamlDotNet.RepresentationModel;
 
 namespace Encryption.Core.Tests.Deploy;
@@ -56,7 +57,7 @@ internal sealed class RenderedChart
 
     private static (int ExitCode, string Output, string Error) Run(string[] sets)
     {
-        var start = new ProcessStartInfo(Path.Join(HelmChart.RepositoryRoot(), "tests", "tools", "helm-template", "run.sh"))
+        var start = new ProcessStartInfo(Path.Join(Repository.Root(), "tests", "tools", "helm-template", "run.sh"))
         {
             RedirectStandardOutput = true,
             RedirectStandardError = true,

@@ -1,4 +1,3 @@
-using System.Diagnostics;
 using System.Globalization;
 using System.Net;
 using Encryption.Agent.Backends;
@@ -11,6 +10,7 @@ using Encryption.IPsec.Desired;
 using Encryption.IPsec.Keys;
 using Encryption.IPsec.Planning;
 using Encryption.IPsec.Rotation;
+using Encryption.Lab.Tests.Lab;
 using Netlink;
 using Xfrm.Client;
 
@@ -93,26 +93,26 @@ public sealed class PreviousBackendCleanupTests : IDisposable
     public async Task IPsecLeftoversAreTheAgentsPoliciesOnlyAndForeignOnesStay()
     {
         var name = "leftover-" + Guid.NewGuid().ToString("N")[..8];
-        Run("ip", "netns", "add", name);
+        IPsecLab.Exec("ip", "netns", "add", name);
         try
         {
             using var netns = NetworkNamespace.FromName(name);
             var desired = Desired();
             using (var client = XfrmClient.Open(netns))
                 client.Apply([.. desired.Policies.Select(p => (XfrmChange)new XfrmChange.AddPolicy(p))]).ThrowIfAnyFailed();
-            Run("ip", "netns", "exec", name, "ip", "xfrm", "policy", "add", "src", "10.99.0.0/24", "dst", "10.98.0.0/24", "dir", "out", "priority", "77", "action", "block");
+            IPsecLab.Exec("ip", "netns", "exec", name, "ip", "xfrm", "policy", "add", "src", "10.99.0.0/24", "dst", "10.98.0.0/24", "dir", "out", "priority", "77", "action", "block");
 
             var removed = await new IPsecLeftovers(() => XfrmClient.Open(netns)).RemoveAsync(CancellationToken.None);
 
             Assert.Equal(["0 XFRM states", $"{desired.Policies.Length} XFRM policies"], removed);
-            var left = Run("ip", "netns", "exec", name, "ip", "xfrm", "policy", "show");
+            var left = IPsecLab.Exec("ip", "netns", "exec", name, "ip", "xfrm", "policy", "show");
             Assert.Contains("10.99.0.0/24", left, StringComparison.Ordinal);
             Assert.Single(left.Split('\n'), l => l.StartsWith("src ", StringComparison.Ordinal));
             Assert.Empty(await new IPsecLeftovers(() => XfrmClient.Open(netns)).RemoveAsync(CancellationToken.None));
         }
         finally
         {
-            Run("ip", "netns", "del", name);
+            IPsecLab.Exec("ip", "netns", "del", name);
         }
     }
 
@@ -135,16 +135,6 @@ public sealed class PreviousBackendCleanupTests : IDisposable
         var ring = KeyRing.Empty.Load(KeyFileParser.ParseCurrent("3+ rfc4106(gcm(aes)) 44434241343332312423222114131211f4f3f2f1 128\n"), DateTimeOffset.UtcNow);
         var plan = TunnelPlanner.Plan(ClusterSnapshot.Of(Node(1), [Node(2), Node(3)]), ring, new IPsecPlanOptions());
         return DesiredXfrmBuilder.Build(plan, ring, IPsecPolicyMode.Selector);
-    }
-
-    private static string Run(params string[] command)
-    {
-        using var process = Process.Start(new ProcessStartInfo(command[0], command[1..]) { RedirectStandardOutput = true, RedirectStandardError = true })!;
-        var output = process.StandardOutput.ReadToEnd();
-        var error = process.StandardError.ReadToEnd();
-        process.WaitForExit();
-        Assert.True(process.ExitCode == 0, $"{string.Join(' ', command)}: {error}");
-        return output;
     }
 
     private sealed class FakeLeftovers(EncryptionType type) : IBackendLeftovers
